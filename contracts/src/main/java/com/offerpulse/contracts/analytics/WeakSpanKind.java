@@ -1,0 +1,5 @@
+package com.offerpulse.contracts.analytics;
+
+public enum WeakSpanKind {
+    VAGUE, UNSUPPORTED, FILLER
+}

@@ -1,0 +1,5 @@
+package com.offerpulse.ingest.directory;
+
+public enum SessionStatus {
+    OPEN, ENDED, DELETED
+}

@@ -1,0 +1,82 @@
+package com.offerpulse.ingest.events;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.offerpulse.contracts.growth.ProductEvent;
+import com.offerpulse.contracts.json.ContractViolation;
+import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.platform.kafka.OutboundRecord;
+import com.offerpulse.platform.kafka.RecordWriter;
+import com.offerpulse.platform.problem.ApiProblem;
+import com.offerpulse.platform.security.AuthenticatedUser;
+import com.offerpulse.platform.security.CurrentUser;
+
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /api/events}: product events from browsers, signed in or anonymous, rate-limited per client. Only
+ * events a client can witness are accepted here; server-side ones (session_started, share_viewed…) are written
+ * by the service that knows they happened.
+ */
+@RestController
+class ProductEventController {
+    private final RecordWriter writer;
+    private final ClientRateLimiter limiter;
+    private final Clock clock;
+
+    ProductEventController(RecordWriter writer, ClientRateLimiter limiter, Clock clock) {
+        this.writer = writer;
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/events")
+    Mono<ResponseEntity<Accepted>> record(@Valid @RequestBody ProductEventRequest request, ServerWebExchange exchange) {
+        return CurrentUser.find().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(user -> {
+                    String client = user.map(u -> "user:" + u.userId()).orElseGet(() -> "ip:" + remoteHost(exchange));
+                    Optional<Duration> wait = limiter.tryAcquire(client, System.nanoTime());
+                    if (wait.isPresent()) {
+                        return Mono.error(ApiProblem.tooManyRequests(wait.get()));
+                    }
+                    ProductEvent event = toEvent(request, user);
+                    return writer.writeAll(List.of(OutboundRecord.of(Topics.PRODUCT_EVENTS, event.partitionKey(), event)))
+                            .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(1)));
+                });
+    }
+
+    private ProductEvent toEvent(ProductEventRequest request, Optional<AuthenticatedUser> user) {
+        if (!request.name().clientMayEmit()) {
+            throw ApiProblem.badRequest("name", "'name' " + request.name().wireName()
+                    + " is recorded by the server, not sent by clients");
+        }
+        try {
+            return new ProductEvent(UUID.randomUUID().toString(), request.name(), request.anonymousId(),
+                    user.map(AuthenticatedUser::userId).orElse(null), request.sessionId(), request.properties(),
+                    clock.instant());
+        } catch (ContractViolation v) {
+            throw ApiProblem.badRequest(v.field(), v.getMessage());
+        }
+    }
+
+    private static String remoteHost(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    record Accepted(int accepted) {
+    }
+}

@@ -1,0 +1,4 @@
+package com.offerpulse.ingest.sessions;
+
+public record SessionEndAccepted(String sessionId, String status) {
+}

@@ -1,0 +1,4 @@
+package com.offerpulse.ingest.transcript;
+
+public record BatchAccepted(int accepted, long lastSeq) {
+}

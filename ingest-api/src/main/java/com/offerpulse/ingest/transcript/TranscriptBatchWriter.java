@@ -1,0 +1,94 @@
+package com.offerpulse.ingest.transcript;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.offerpulse.contracts.json.ContractViolation;
+import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.contracts.transcript.TranscriptSegment;
+import com.offerpulse.ingest.IngestSettings;
+import com.offerpulse.ingest.directory.SessionRecord;
+import com.offerpulse.platform.kafka.OutboundRecord;
+import com.offerpulse.platform.kafka.RecordWriter;
+import com.offerpulse.platform.problem.ApiProblem;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Validates a whole batch first, then writes it in one transaction: either every segment is on the topic or none
+ * is. Shared by the HTTP endpoint and the ingest WebSocket.
+ */
+@Component
+class TranscriptBatchWriter {
+    private static final Logger log = LoggerFactory.getLogger(TranscriptBatchWriter.class);
+
+    private final RecordWriter writer;
+    private final Validator validator;
+    private final IngestSettings settings;
+    private final Clock clock;
+    private final Counter accepted;
+
+    TranscriptBatchWriter(RecordWriter writer, Validator validator, IngestSettings settings, Clock clock,
+            MeterRegistry meters) {
+        this.writer = writer;
+        this.validator = validator;
+        this.settings = settings;
+        this.clock = clock;
+        this.accepted = Counter.builder("offerpulse.ingest.segments.accepted")
+                .description("Transcript segments acknowledged by Kafka").register(meters);
+    }
+
+    /** For callers that decoded the body themselves (WebSocket): runs the Bean Validation the controller gets. */
+    void validate(TranscriptBatchRequest request) {
+        Set<ConstraintViolation<TranscriptBatchRequest>> violations = validator.validate(request);
+        violations.stream()
+                .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .ifPresent(v -> {
+                    String field = WirePaths.of(v.getPropertyPath().toString());
+                    throw ApiProblem.badRequest(field, "'" + field + "' " + v.getMessage());
+                });
+    }
+
+    Mono<BatchAccepted> write(SessionRecord session, TranscriptBatchRequest request) {
+        List<SegmentInput> inputs = request.segments();
+        if (inputs.size() > settings.maxSegmentsPerBatch()) {
+            return Mono.error(ApiProblem.badRequest("segments", "A batch holds at most "
+                    + settings.maxSegmentsPerBatch() + " segments; this one has " + inputs.size() + "."));
+        }
+        Instant now = clock.instant();
+        List<OutboundRecord> records = new ArrayList<>(inputs.size());
+        long lastSeq = -1;
+        for (int i = 0; i < inputs.size(); i++) {
+            SegmentInput in = inputs.get(i);
+            try {
+                TranscriptSegment segment = new TranscriptSegment(
+                        TranscriptSegment.eventIdOf(session.sessionId(), in.seq()), session.sessionId(),
+                        session.userId(), in.seq(), in.speaker(), in.text(), in.startMs(), in.endMs(),
+                        in.finalSegment(), now);
+                records.add(OutboundRecord.of(Topics.TRANSCRIPT_SEGMENTS, session.sessionId(), segment));
+                lastSeq = Math.max(lastSeq, in.seq());
+            } catch (ContractViolation v) {
+                ContractViolation at = v.under("segments[" + i + "]");
+                return Mono.error(ApiProblem.badRequest(at.field(), at.getMessage()));
+            }
+        }
+        long last = lastSeq;
+        return writer.writeAll(records).then(Mono.fromSupplier(() -> {
+            accepted.increment(records.size());
+            log.atDebug().addKeyValue("session_id", session.sessionId()).addKeyValue("segments", records.size())
+                    .addKeyValue("last_seq", last).log("Transcript batch written");
+            return new BatchAccepted(records.size(), last);
+        }));
+    }
+}

@@ -1,0 +1,16 @@
+package com.offerpulse.launcher;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+
+import com.offerpulse.ingest.IngestApiModule;
+
+/** Every service module in one application context and one Netty server. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackageClasses = OfferPulseApplication.class)
+@Import(IngestApiModule.class)
+public class OfferPulseApplication {
+}

@@ -1,0 +1,86 @@
+package com.offerpulse.launcher;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.kafka.embedded.EmbeddedKafkaBroker;
+import com.offerpulse.kafka.embedded.TopicProvisioner;
+
+/**
+ * The embedded default: starts a KRaft broker in-process (logs under the data directory) unless
+ * {@code OFFERPULSE_KAFKA_BOOTSTRAP} names a cluster, creates the topics idempotently, then runs every service
+ * behind one port (8080).
+ */
+public final class OfferPulseLauncher {
+    private static final Logger log = LoggerFactory.getLogger(OfferPulseLauncher.class);
+
+    private OfferPulseLauncher() {
+    }
+
+    public static void main(String[] args) {
+        RunningPlatform platform = start(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "offerpulse-shutdown"));
+        log.info("OfferPulse is up on http://localhost:{} (Kafka {})", platform.httpPort(), platform.kafkaBootstrap());
+    }
+
+    /** Starts the platform; tests call this with their own data directory and ports. */
+    public static RunningPlatform start(String... args) {
+        EarlyLogging.quietBrokerStartUp();
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        LauncherSettings settings = LauncherSettings.from(env);
+
+        EmbeddedKafkaBroker broker = null;
+        String bootstrap = settings.externalBootstrap();
+        try {
+            if (settings.embeddedBroker()) {
+                log.info("Starting the embedded Kafka broker, data in {}", settings.kafkaLogDir());
+                broker = EmbeddedKafkaBroker.start(settings.kafkaLogDir(), settings.kafkaPort());
+                bootstrap = broker.bootstrapServers();
+            } else {
+                log.info("Using the Kafka cluster at {}; no embedded broker", bootstrap);
+            }
+            List<String> created = TopicProvisioner.ensureTopics(bootstrap, Topics.ALL,
+                    new TopicProvisioner.TopicSettings(settings.partitions(), settings.replication(),
+                            settings.minInsyncReplicas(), settings.retention()));
+            log.info("Topics ready ({} created now)", created.size());
+
+            SpringApplication app = new SpringApplication(OfferPulseApplication.class);
+            app.setRegisterShutdownHook(false);
+            app.setDefaultProperties(defaults(settings, env, bootstrap));
+            return new RunningPlatform(app.run(args), broker, bootstrap);
+        } catch (RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Lowest-precedence properties: what the launcher decided (bootstrap, secret, dev login). Anything set in the
+     * environment or on the command line still wins.
+     */
+    private static Map<String, Object> defaults(LauncherSettings settings, StandardEnvironment env, String bootstrap) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("offerpulse.kafka.bootstrap", bootstrap);
+        props.put("offerpulse.jwt.dev-login", "true");
+        boolean hasKey = env.containsProperty("offerpulse.jwt.secret") || env.containsProperty("OFFERPULSE_JWT_SECRET")
+                || env.containsProperty("offerpulse.jwt.jwk-set-uri") || env.containsProperty("OFFERPULSE_JWT_JWKSETURI");
+        if (!hasKey) {
+            props.put("offerpulse.jwt.secret", JwtSecretFile.readOrCreate(settings.jwtSecretFile()));
+        }
+        props.put("offerpulse.data.dir", settings.dataDir().toString());
+        props.put("spring.lifecycle.timeout-per-shutdown-phase", Duration.ofSeconds(10).toSeconds() + "s");
+        return props;
+    }
+}

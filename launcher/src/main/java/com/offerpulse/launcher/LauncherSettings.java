@@ -12,7 +12,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * environment variables, system properties and {@code --key=value} arguments, with these defaults:
  *
  * <ul>
- * <li>{@code OFFERPULSE_DATA_DIR} ({@value #DEFAULT_DATA_DIR}): broker logs, the generated JWT secret</li>
+ * <li>{@code OFFERPULSE_DATA_DIR} ({@value #DEFAULT_DATA_DIR}): broker logs, Kafka Streams state, the generated JWT
+ * secret</li>
  * <li>{@code OFFERPULSE_KAFKA_BOOTSTRAP}: use that cluster and start no broker</li>
  * <li>{@code OFFERPULSE_KAFKA_EMBEDDEDPORT} ({@value #DEFAULT_KAFKA_PORT}): the embedded broker's port; 0 = any</li>
  * <li>{@code OFFERPULSE_TOPICS_PARTITIONS} ({@value #DEFAULT_PARTITIONS}) and {@code OFFERPULSE_TOPICS_REPLICATION}

@@ -80,6 +80,8 @@ public final class OfferPulseLauncher {
             props.put("offerpulse.jwt.secret", JwtSecretFile.readOrCreate(settings.jwtSecretFile()));
         }
         props.put("offerpulse.data.dir", settings.dataDir().toString());
+        props.put("offerpulse.stream.state-dir", settings.dataDir().resolve("streams").toString());
+        props.put("offerpulse.query.state-dir", settings.dataDir().resolve("query").toString());
         props.put("spring.lifecycle.timeout-per-shutdown-phase", Duration.ofSeconds(10).toSeconds() + "s");
         return props;
     }

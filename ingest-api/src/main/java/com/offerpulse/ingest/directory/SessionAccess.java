@@ -20,6 +20,13 @@ public class SessionAccess {
     }
 
     public Mono<SessionRecord> openSessionOf(String sessionId, AuthenticatedUser user) {
+        return ownedSessionOf(sessionId, user).flatMap(record -> record.status() == SessionStatus.ENDED
+                ? Mono.error(ApiProblem.conflict("This round has already ended; start a new one."))
+                : Mono.just(record));
+    }
+
+    /** The caller's round, open or ended (not deleted): 404 unknown, 403 someone else's. */
+    public Mono<SessionRecord> ownedSessionOf(String sessionId, AuthenticatedUser user) {
         if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
             return Mono.error(unknown());
         }
@@ -30,9 +37,6 @@ public class SessionAccess {
             }
             if (!record.userId().equals(user.userId())) {
                 return Mono.error(ApiProblem.forbidden("This round belongs to another user."));
-            }
-            if (record.status() == SessionStatus.ENDED) {
-                return Mono.error(ApiProblem.conflict("This round has already ended; start a new one."));
             }
             return Mono.just(record);
         });

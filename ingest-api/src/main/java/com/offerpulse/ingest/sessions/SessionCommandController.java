@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.offerpulse.contracts.growth.ProductEvent;
 import com.offerpulse.contracts.growth.ProductEventName;
 import com.offerpulse.contracts.session.EndReason;
+import com.offerpulse.contracts.session.SessionDeleted;
 import com.offerpulse.contracts.session.SessionEnded;
 import com.offerpulse.contracts.session.SessionStarted;
 import com.offerpulse.contracts.topic.Topics;
@@ -69,6 +71,25 @@ class SessionCommandController {
                     }))
                     .thenReturn(ResponseEntity.created(URI.create("/api/sessions/" + sessionId))
                             .body(new SessionCreated(sessionId)));
+        });
+    }
+
+    /**
+     * {@code DELETE /api/sessions/{id}}: the owner deletes a round (open or ended). A {@code SessionDeleted} event;
+     * the stream processor recomputes the user's offer probability and every view drops the round.
+     */
+    @DeleteMapping("/api/sessions/{sessionId}")
+    Mono<ResponseEntity<SessionEndAccepted>> delete(@PathVariable String sessionId) {
+        return CurrentUser.find().flatMap(user -> access.ownedSessionOf(sessionId, user)).flatMap(session -> {
+            SessionDeleted deleted = new SessionDeleted(UUID.randomUUID().toString(), sessionId, session.userId(),
+                    clock.instant());
+            return writer.writeAll(List.of(OutboundRecord.of(Topics.SESSION_LIFECYCLE, sessionId, deleted)))
+                    .then(Mono.fromRunnable(() -> {
+                        directory.remember(session.withStatus(SessionStatus.DELETED));
+                        log.atInfo().addKeyValue("session_id", sessionId).log("Round deleted by its owner");
+                    }))
+                    .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
+                            .body(new SessionEndAccepted(sessionId, "deleted")));
         });
     }
 

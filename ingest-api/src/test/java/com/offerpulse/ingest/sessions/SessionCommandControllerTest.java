@@ -125,6 +125,22 @@ class SessionCommandControllerTest extends IngestWebTestBase {
     }
 
     @Test
+    void shouldDeleteAnEndedRoundOnceAndRefuseOthersAndUnknownOnes() {
+        String id = endedRound(ALICE);
+        web.delete().uri("/api/sessions/" + id).headers(h -> h.setBearerAuth(TestTokens.forUser(ALICE))).exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.status").isEqualTo("deleted");
+        assertThat(JsonCodec.decode(writer.all().get(0).value(), SessionLifecycleEvent.class))
+                .isInstanceOf(com.offerpulse.contracts.session.SessionDeleted.class);
+        expectProblem(web.delete().uri("/api/sessions/" + id).headers(h -> h.setBearerAuth(TestTokens.forUser(ALICE)))
+                .exchange(), 404);
+        expectProblem(web.delete().uri("/api/sessions/" + openRound(BOB))
+                .headers(h -> h.setBearerAuth(TestTokens.forUser(ALICE))).exchange(), 403);
+        expectProblem(web.delete().uri("/api/sessions/" + id).exchange(), 401);
+        assertThat(writer.committed).hasSize(1);
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownRound() {
         expectProblem(post("/api/sessions/s_nope/end", ALICE).exchange(), 404);
         expectProblem(post("/api/sessions/" + "s".repeat(65) + "/end", ALICE).exchange(), 404);

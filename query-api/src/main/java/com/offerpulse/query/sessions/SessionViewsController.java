@@ -1,0 +1,75 @@
+package com.offerpulse.query.sessions;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.offerpulse.platform.problem.ApiProblem;
+import com.offerpulse.platform.security.AuthenticatedUser;
+import com.offerpulse.platform.security.CurrentUser;
+import com.offerpulse.query.routing.ViewRouter;
+import com.offerpulse.query.views.QueryTopology;
+import com.offerpulse.query.views.SessionView;
+
+import reactor.core.publisher.Mono;
+
+/** One round's views, for its owner: the end-of-round card, the tagged transcript, the latest meters. */
+@RestController
+class SessionViewsController {
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private final ViewRouter router;
+
+    SessionViewsController(ViewRouter router) {
+        this.router = router;
+    }
+
+    @GetMapping("/api/sessions/{sessionId}")
+    Mono<ResponseEntity<?>> summary(@PathVariable String sessionId, ServerWebExchange exchange) {
+        return owned(exchange, sessionId, view -> {
+            if (view.summary() == null) {
+                throw ApiProblem.notFound("This round has no summary yet; it appears once the round has ended.");
+            }
+            return ResponseEntity.ok(RoundSummaryResponse.of(view));
+        });
+    }
+
+    @GetMapping("/api/sessions/{sessionId}/transcript")
+    Mono<ResponseEntity<?>> transcript(@PathVariable String sessionId, ServerWebExchange exchange) {
+        return owned(exchange, sessionId, view -> ResponseEntity.ok(
+                new TranscriptResponse(sessionId, view.question(), view.ended(), view.sentences())));
+    }
+
+    @GetMapping("/api/sessions/{sessionId}/meters")
+    Mono<ResponseEntity<?>> meters(@PathVariable String sessionId, ServerWebExchange exchange) {
+        return owned(exchange, sessionId, view -> {
+            if (view.meters() == null) {
+                throw ApiProblem.notFound("No meters yet: they appear with the round's first sentence.");
+            }
+            return ResponseEntity.ok(view.meters());
+        });
+    }
+
+    private Mono<ResponseEntity<?>> owned(ServerWebExchange exchange, String sessionId,
+            Function<SessionView, ResponseEntity<?>> answer) {
+        if (!SESSION_ID.matcher(sessionId).matches()) {
+            return Mono.error(ApiProblem.notFound("No such round."));
+        }
+        return CurrentUser.find().flatMap(user -> router.<SessionView>serve(exchange, QueryTopology.SESSION_STORE,
+                sessionId, found -> answer.apply(requireOwner(found, user))));
+    }
+
+    private static SessionView requireOwner(Optional<SessionView> found, AuthenticatedUser user) {
+        SessionView view = found.filter(v -> !v.deleted() && v.userId() != null)
+                .orElseThrow(() -> ApiProblem.notFound("No such round."));
+        if (!view.userId().equals(user.userId())) {
+            throw ApiProblem.forbidden("This round belongs to another user.");
+        }
+        return view;
+    }
+}

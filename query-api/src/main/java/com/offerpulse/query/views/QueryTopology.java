@@ -1,0 +1,118 @@
+package com.offerpulse.query.views;
+
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import com.offerpulse.contracts.analytics.SessionSummary;
+import com.offerpulse.contracts.analytics.UserOfferProbability;
+import com.offerpulse.contracts.json.JsonSerde;
+import com.offerpulse.contracts.session.SessionDeleted;
+import com.offerpulse.contracts.topic.Topic;
+import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.query.QuerySettings;
+
+/**
+ * The read side's materialized views, as a pure builder. Three queryable stores:
+ * <ul>
+ * <li>{@value #OFFER_PROBABILITY_STORE} (user id → the compacted {@code user.offer-probability.v1})</li>
+ * <li>{@value #USER_ROUNDS_STORE} (user id → rounds newest first), from summaries and deletions</li>
+ * <li>{@value #SESSION_STORE} (session id → owner, transcript, latest meters, summary), from the lifecycle,
+ * sentences, meters and summaries (re-keyed by session)</li>
+ * </ul>
+ * Every key of a store lives on one partition; an instance owns the partitions Kafka Streams assigned it.
+ */
+public final class QueryTopology {
+    public static final String OFFER_PROBABILITY_STORE = "offer-probability";
+    public static final String USER_ROUNDS_STORE = "user-rounds-view";
+    public static final String SESSION_STORE = "session-views";
+
+    private QueryTopology() {
+    }
+
+    public static Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder);
+        return builder.build();
+    }
+
+    public static void build(StreamsBuilder builder) {
+        builder.table(Topics.USER_OFFER_PROBABILITY.name(), consumed(Topics.USER_OFFER_PROBABILITY, "probabilities"),
+                Materialized.<String, UserOfferProbability, KeyValueStore<Bytes, byte[]>>as(OFFER_PROBABILITY_STORE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Topics.USER_OFFER_PROBABILITY.valueSerde()));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STORE),
+                Serdes.String(), new JsonSerde<>(SessionView.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_ROUNDS_STORE),
+                Serdes.String(), new JsonSerde<>(UserRoundList.class)));
+
+        KStream<String, Object> lifecycle = builder.stream(Topics.SESSION_LIFECYCLE.name(),
+                consumed(Topics.SESSION_LIFECYCLE, "lifecycle")).mapValues(v -> (Object) v, Named.as("lifecycle-any"));
+        KStream<String, Object> sentences = builder.stream(Topics.TRANSCRIPT_SENTENCES.name(),
+                consumed(Topics.TRANSCRIPT_SENTENCES, "sentences")).mapValues(v -> (Object) v, Named.as("sentence-any"));
+        KStream<String, Object> meters = builder.stream(Topics.SESSION_METERS.name(),
+                consumed(Topics.SESSION_METERS, "meters")).mapValues(v -> (Object) v, Named.as("meters-any"));
+        KStream<String, SessionSummary> summaries = builder.stream(Topics.SESSION_SUMMARIES.name(),
+                consumed(Topics.SESSION_SUMMARIES, "summaries"));
+
+        KStream<String, Object> summariesBySession = summaries
+                .selectKey((userId, s) -> s.sessionId(), Named.as("summary-by-session"))
+                .repartition(Repartitioned.<String, SessionSummary>as("summaries-by-session")
+                        .withKeySerde(Serdes.String()).withValueSerde(Topics.SESSION_SUMMARIES.valueSerde()))
+                .mapValues(v -> (Object) v, Named.as("summary-any"));
+
+        lifecycle.merge(sentences, Named.as("merge-sentences")).merge(meters, Named.as("merge-meters"))
+                .merge(summariesBySession, Named.as("merge-summaries"))
+                .process(SessionViewProcessor::new, Named.as("session-views"), SESSION_STORE);
+
+        KStream<String, Object> deletionsByUser = lifecycle
+                .filter((k, v) -> v instanceof SessionDeleted, Named.as("deletions"))
+                .mapValues(v -> (SessionDeleted) v, Named.as("deletion-values"))
+                .selectKey((sessionId, d) -> d.userId(), Named.as("deletion-by-user"))
+                .repartition(Repartitioned.<String, SessionDeleted>as("deletions-by-user")
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(SessionDeleted.class)))
+                .mapValues(v -> (Object) v, Named.as("deletion-any"));
+        summaries.mapValues(v -> (Object) v, Named.as("summary-by-user-any"))
+                .merge(deletionsByUser, Named.as("merge-deletions"))
+                .process(UserRoundsProcessor::new, Named.as("user-rounds"), USER_ROUNDS_STORE);
+    }
+
+    private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {
+        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-source");
+    }
+
+    /**
+     * Streams configuration for the read side: exactly-once (a view never shows half of an input), no cache so a
+     * view is queryable the moment its record is processed, {@code application.server} for key routing.
+     */
+    public static Properties streamsConfig(QuerySettings settings, String bootstrap, String applicationServer) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) settings.commitInterval().toMillis());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        p.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+                50);
+        return p;
+    }
+}

@@ -1,0 +1,54 @@
+package com.offerpulse.query.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.offerpulse.platform.kafka.ManagedKafkaStreams;
+import com.offerpulse.query.QueryApiApplication;
+import com.offerpulse.query.routing.ViewRouter;
+
+/** The whole query application with its views held in memory, so every status can be provoked. */
+@SpringBootTest(classes = QueryApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "offerpulse.jwt.secret=" + TestTokens.SECRET)
+@AutoConfigureWebTestClient
+public abstract class QueryWebTestBase {
+    protected static final String ALICE = "u_alice";
+    protected static final String BOB = "u_bob";
+
+    @TestBean(methodName = "com.offerpulse.query.support.QueryWebTestBase#inMemoryViews")
+    protected ViewRouter router;
+
+    @TestBean(name = "queryStreams", methodName = "com.offerpulse.query.support.QueryWebTestBase#inertStreams")
+    protected ManagedKafkaStreams streams;
+
+    @Autowired
+    protected WebTestClient web;
+
+    protected InMemoryViews views;
+
+    static ViewRouter inMemoryViews() {
+        return new InMemoryViews();
+    }
+
+    static ManagedKafkaStreams inertStreams() {
+        return ManagedKafkaStreams.inert("test");
+    }
+
+    @BeforeEach
+    void resetViews() {
+        views = (InMemoryViews) router;
+        views.reset();
+    }
+
+    protected WebTestClient.ResponseSpec get(String path, String userId) {
+        return web.get().uri(path).headers(h -> {
+            if (userId != null) {
+                h.setBearerAuth(TestTokens.forUser(userId));
+            }
+        }).exchange();
+    }
+}

@@ -1,0 +1,151 @@
+package com.offerpulse.stream;
+
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import com.offerpulse.contracts.json.JsonSerde;
+import com.offerpulse.contracts.topic.Topic;
+import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.stream.probability.OfferProbabilityModel;
+import com.offerpulse.stream.rounds.RoundEngine;
+import com.offerpulse.stream.rounds.RoundInput;
+import com.offerpulse.stream.rounds.RoundOutcome;
+import com.offerpulse.stream.rounds.RoundOutput;
+import com.offerpulse.stream.rounds.RoundProcessor;
+import com.offerpulse.stream.rounds.RoundState;
+import com.offerpulse.stream.users.UserOutput;
+import com.offerpulse.stream.users.UserProcessor;
+import com.offerpulse.stream.users.UserRounds;
+
+/**
+ * The stream processor's topology, as a pure builder (STYLE.md): the Spring bean and the TopologyTestDriver tests
+ * call the same {@link #build} method.
+ *
+ * <pre>
+ * transcript.segments.v1 ─┐
+ *                         ├─ rounds (key session) ─┬─ transcript.sentences.v1
+ * session.lifecycle.v1 ───┘   store: round-state   ├─ session.meters.v1
+ *                                                  ├─ session.lifecycle.v1 (timeout ends)
+ *                                                  └─ round-outcomes (repartition by user)
+ *                                                        └─ users (key user) ─┬─ session.summaries.v1
+ *                                                            store: user-rounds ├─ user.offer-probability.v1
+ *                                                                               └─ product.events.v1
+ * </pre>
+ */
+public final class OfferPulseTopology {
+    public static final String ROUND_STORE = "round-state";
+    public static final String USER_STORE = "user-rounds";
+    public static final String ROUND_OUTCOMES = "round-outcomes";
+    public static final List<String> METER_NAMES = List.of("credibility", "star_structure", "confidence_stability",
+            "impact_strength", "risk_drift");
+
+    private OfferPulseTopology() {
+    }
+
+    public static Topology build(StreamSettings settings, RoundEngine engine, OfferProbabilityModel model) {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder, settings, engine, model);
+        return builder.build();
+    }
+
+    public static void build(StreamsBuilder builder, StreamSettings settings, RoundEngine engine,
+            OfferProbabilityModel model) {
+        StoreBuilder<KeyValueStore<String, RoundState>> roundStore = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ROUND_STORE), Serdes.String(), new JsonSerde<>(RoundState.class));
+        StoreBuilder<KeyValueStore<String, UserRounds>> userStore = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(USER_STORE), Serdes.String(), new JsonSerde<>(UserRounds.class));
+        builder.addStateStore(roundStore);
+        builder.addStateStore(userStore);
+
+        KStream<String, RoundInput> segments = builder.stream(Topics.TRANSCRIPT_SEGMENTS.name(),
+                consumed(Topics.TRANSCRIPT_SEGMENTS, "segments")).mapValues(RoundInput::of, Named.as("segment-input"));
+        KStream<String, RoundInput> lifecycle = builder.stream(Topics.SESSION_LIFECYCLE.name(),
+                consumed(Topics.SESSION_LIFECYCLE, "lifecycle")).mapValues(RoundInput::of, Named.as("lifecycle-input"));
+
+        KStream<String, RoundOutput> rounds = segments.merge(lifecycle, Named.as("round-inputs"))
+                .process(() -> new RoundProcessor(engine, settings.inactivityTimeout(), settings.timeoutScan(),
+                        settings.endedRetention()), Named.as("rounds"), ROUND_STORE);
+
+        rounds.split(Named.as("round-"))
+                .branch((k, v) -> v instanceof RoundOutput.Sentence, Branched.withConsumer(s -> s
+                        .mapValues(v -> ((RoundOutput.Sentence) v).value(), Named.as("sentence-values"))
+                        .to(Topics.TRANSCRIPT_SENTENCES.name(), produced(Topics.TRANSCRIPT_SENTENCES, "sentences")),
+                        "sentences"))
+                .branch((k, v) -> v instanceof RoundOutput.Meters, Branched.withConsumer(s -> s
+                        .mapValues(v -> ((RoundOutput.Meters) v).value(), Named.as("meter-values"))
+                        .to(Topics.SESSION_METERS.name(), produced(Topics.SESSION_METERS, "meters")), "meters"))
+                .branch((k, v) -> v instanceof RoundOutput.Timeout, Branched.withConsumer(s -> s
+                        .mapValues(v -> (com.offerpulse.contracts.session.SessionLifecycleEvent)
+                                ((RoundOutput.Timeout) v).value(), Named.as("timeout-values"))
+                        .to(Topics.SESSION_LIFECYCLE.name(), produced(Topics.SESSION_LIFECYCLE, "timeouts")),
+                        "timeouts"))
+                .branch((k, v) -> v instanceof RoundOutput.Closed, Branched.withConsumer(s -> s
+                        .mapValues(v -> ((RoundOutput.Closed) v).value(), Named.as("outcome-values"))
+                        .repartition(Repartitioned.<String, RoundOutcome>as(ROUND_OUTCOMES)
+                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(RoundOutcome.class)))
+                        .process(() -> new UserProcessor(model, settings.recentRounds()), Named.as("users"),
+                                USER_STORE)
+                        .split(Named.as("user-"))
+                        .branch((k, v) -> v instanceof UserOutput.Summary, Branched.withConsumer(u -> u
+                                .mapValues(v -> ((UserOutput.Summary) v).value(), Named.as("summary-values"))
+                                .to(Topics.SESSION_SUMMARIES.name(), produced(Topics.SESSION_SUMMARIES, "summaries")),
+                                "summaries"))
+                        .branch((k, v) -> v instanceof UserOutput.Probability, Branched.withConsumer(u -> u
+                                .mapValues(v -> ((UserOutput.Probability) v).value(), Named.as("probability-values"))
+                                .to(Topics.USER_OFFER_PROBABILITY.name(),
+                                        produced(Topics.USER_OFFER_PROBABILITY, "probabilities")),
+                                "probabilities"))
+                        .branch((k, v) -> v instanceof UserOutput.Event, Branched.withConsumer(u -> u
+                                .mapValues(v -> ((UserOutput.Event) v).value(), Named.as("event-values"))
+                                .to(Topics.PRODUCT_EVENTS.name(), produced(Topics.PRODUCT_EVENTS, "completions")),
+                                "events"))
+                        .noDefaultBranch(), "outcomes"))
+                .noDefaultBranch();
+    }
+
+    private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {
+        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-source");
+    }
+
+    private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name + "-sink");
+    }
+
+    /**
+     * Streams configuration (docs/ARCHITECTURE.md, "Stream processing"): exactly-once v2, no record cache and a
+     * short commit interval so a segment's meter update is not held back, RocksDB stores with changelogs.
+     */
+    public static Properties streamsConfig(StreamSettings settings, String bootstrap) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) settings.commitInterval().toMillis());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG), 0);
+        p.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+                50);
+        return p;
+    }
+}

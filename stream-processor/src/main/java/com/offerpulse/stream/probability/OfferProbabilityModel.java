@@ -1,0 +1,333 @@
+package com.offerpulse.stream.probability;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import com.offerpulse.contracts.analytics.ConfidenceBand;
+import com.offerpulse.contracts.analytics.DataSufficiency;
+import com.offerpulse.contracts.analytics.Driver;
+import com.offerpulse.contracts.analytics.MeterValues;
+import com.offerpulse.contracts.analytics.UserOfferProbability;
+
+/**
+ * Session score and offer probability (docs/OFFER_PROBABILITY.md).
+ *
+ * <p>A round's session score is a linear index of its five meters (risk drift counting negatively), scaled by how
+ * complete the answer was. The offer probability is a logistic function of the recency-weighted average session
+ * score of the last rounds; because that average is linear in the meters, the log-odds split exactly into one signed
+ * contribution per meter (the drivers) plus an answer-length term plus the intercept.
+ *
+ * <p>Stateless, thread-safe and deterministic: no clock, no randomness, no hash-ordered iteration; every published
+ * number is rounded to {@link #DECIMALS} decimals.
+ */
+public final class OfferProbabilityModel {
+
+    // ---- session-score index: the five weights add up to 1 --------------------------------------------------
+    public static final double WEIGHT_CREDIBILITY = 0.25;
+    public static final double WEIGHT_STAR_STRUCTURE = 0.20;
+    public static final double WEIGHT_CONFIDENCE_STABILITY = 0.15;
+    public static final double WEIGHT_IMPACT_STRENGTH = 0.25;
+    public static final double WEIGHT_RISK_DRIFT = 0.15;
+    /** Sentences at which an answer counts as complete; fewer scale the round's score by sentences / this. */
+    public static final int FULL_ANSWER_SENTENCES = 5;
+
+    // ---- logistic model -------------------------------------------------------------------------------------
+    /** Log-odds of an offer at an average session score of 50. */
+    public static final double INTERCEPT = -0.4;
+    /** Log-odds per unit of (2 x average score / 100 - 1), i.e. from a score of 50 to 100 adds this much. */
+    public static final double SCORE_SLOPE = 4.0;
+    /** Weight of a round relative to the next newer one (the newest has weight 1). */
+    public static final double RECENCY_DECAY = 0.75;
+    /** Rounds the model reads (the newest); the caller is expected to keep no more. */
+    public static final int MAX_ROUNDS = 10;
+
+    // ---- confidence band (half-width in log-odds) ----------------------------------------------------------
+    /** Half-width for one complete, perfectly consistent round with unlimited sentences. */
+    public static final double BAND_BASE = 0.9;
+    /** Added half-width per unit of spread (weighted standard deviation) of session scores on the 0..1 scale. */
+    public static final double BAND_SPREAD = 2.0;
+    /** Sentences per round at which the evidence factor is 1.5 (it falls from 2 toward 1 as sentences grow). */
+    public static final double BAND_SENTENCE_HALF = 8.0;
+
+    // ---- output --------------------------------------------------------------------------------------------
+    public static final int DECIMALS = 4;
+    /** Probabilities and band edges are kept inside [P_FLOOR, P_CEIL] after rounding, so (0,1) holds strictly. */
+    public static final double P_FLOOR = 0.0001;
+    public static final double P_CEIL = 0.9999;
+    public static final int MAX_FIX_NEXT = 3;
+    /** Contributions smaller than this (in log-odds) are described as "close to neutral" in a driver's detail. */
+    public static final double NEUTRAL_CONTRIBUTION = 0.1;
+    /** Rounds up to which the data is "sparse"; none at 0, ok above. */
+    public static final int SPARSE_MAX_ROUNDS = 2;
+
+    private static final double SCALE = Math.pow(10, DECIMALS);
+
+    /** Everything behind one offer probability, for explanations, docs and tests. */
+    public record Explanation(
+            double intercept,
+            List<Driver> drivers,
+            double logit,
+            double probability,
+            double halfWidth,
+            double averageScore,
+            double effectiveRounds,
+            double meanSentences,
+            double scoreSpread) {
+    }
+
+    // ---- one round -----------------------------------------------------------------------------------------
+
+    /**
+     * Session score 0–100: {@code 100 x c x (0.5 + 0.5 x I)} where {@code I} is the weighted sum of the centred
+     * meters (-1..1, risk drift inverted) and {@code c = min(1, sentences / FULL_ANSWER_SENTENCES)} caps short
+     * answers. Rounded to 2 decimals.
+     */
+    public double sessionScore(MeterValues meters, int sentenceCount) {
+        Objects.requireNonNull(meters, "meters");
+        double score = 100.0 * completeness(sentenceCount) * (0.5 + 0.5 * index(meters));
+        return Math.max(0.0, Math.min(100.0, Math.round(score * 100.0) / 100.0));
+    }
+
+    /**
+     * Signed contributions (log-odds) of one complete round's meters, strongest first: {@code SCORE_SLOPE x weight x
+     * centred meter}. With {@link #INTERCEPT} they add up to the log-odds of that round alone.
+     */
+    public List<Driver> roundDrivers(MeterValues meters) {
+        return roundDrivers(meters, FULL_ANSWER_SENTENCES);
+    }
+
+    /**
+     * As {@link #roundDrivers(MeterValues)}, scaled by the round's completeness, plus an {@code answer_length} driver
+     * when the answer had fewer than {@link #FULL_ANSWER_SENTENCES} sentences. With {@link #INTERCEPT} they add up to
+     * {@code INTERCEPT + SCORE_SLOPE x (2 x sessionScore / 100 - 1)}.
+     */
+    public List<Driver> roundDrivers(MeterValues meters, int sentenceCount) {
+        Objects.requireNonNull(meters, "meters");
+        double c = completeness(sentenceCount);
+        List<Driver> drivers = new ArrayList<>();
+        for (ModelMeter m : ModelMeter.METERS) {
+            double contribution = round(SCORE_SLOPE * m.weight() * c * m.centred(meters));
+            drivers.add(new Driver(m.wireName(), contribution, roundDetail(m, m.read(meters), contribution)));
+        }
+        if (c < 1.0) {
+            double contribution = round(SCORE_SLOPE * (c - 1.0));
+            drivers.add(new Driver(ModelMeter.ANSWER_LENGTH.wireName(), contribution,
+                    String.format(Locale.ROOT, "This answer had %d sentence%s: %s.", Math.max(0, sentenceCount),
+                            sentenceCount == 1 ? "" : "s", ModelMeter.ANSWER_LENGTH.negativeReason())));
+        }
+        drivers.sort(STRONGEST_FIRST);
+        return List.copyOf(drivers);
+    }
+
+    // ---- the user's view ---------------------------------------------------------------------------------
+
+    /**
+     * The user's offer-probability view from their recent rounds (oldest first; only the newest
+     * {@link #MAX_ROUNDS} are read). {@code previous} is the view before the newest round (null for none): it gives
+     * {@code delta_vs_last_session} and the running {@code sessions_count}. {@code updatedAt} is event time.
+     */
+    public UserOfferProbability compute(String userId, List<RoundResult> rounds, UserOfferProbability previous,
+            Instant updatedAt) {
+        List<RoundResult> window = window(rounds);
+        int sessionsCount = previous == null ? window.size()
+                : Math.max(window.size(), previous.sessionsCount() + 1);
+        if (window.isEmpty()) {
+            return new UserOfferProbability(userId, null, null, List.of(), List.of(), null, List.of(), 0,
+                    DataSufficiency.NONE, updatedAt);
+        }
+        Explanation e = explain(window);
+        double p = publish(e.probability());
+        ConfidenceBand band = new ConfidenceBand(publish(sigmoid(e.logit() - e.halfWidth())),
+                publish(sigmoid(e.logit() + e.halfWidth())));
+
+        List<Driver> positive = new ArrayList<>();
+        List<Driver> negative = new ArrayList<>();
+        for (Driver d : e.drivers()) {
+            if (d.contribution() > 0) {
+                positive.add(d);
+            } else if (d.contribution() < 0) {
+                negative.add(d);
+            }
+        }
+        positive.sort(STRONGEST_FIRST);
+        negative.sort(STRONGEST_FIRST);
+
+        Set<String> fixes = new LinkedHashSet<>();
+        for (Driver d : negative) {
+            if (fixes.size() == MAX_FIX_NEXT) {
+                break;
+            }
+            fixes.add(byWireName(d.meter()).fixAdvice());
+        }
+
+        Double previousProbability = previous == null ? null : previous.offerProbability();
+        if (previousProbability == null && rounds.size() >= 2) {
+            // No stored view: recompute the one after the previous round from the rounds we were given.
+            previousProbability = publish(explain(rounds.subList(0, rounds.size() - 1)).probability());
+        }
+        Double delta = previousProbability == null ? null : round(p - previousProbability);
+
+        DataSufficiency sufficiency = window.size() <= SPARSE_MAX_ROUNDS ? DataSufficiency.SPARSE : DataSufficiency.OK;
+        return new UserOfferProbability(userId, p, band, positive, negative, delta, List.copyOf(fixes),
+                sessionsCount, sufficiency, updatedAt);
+    }
+
+    /**
+     * The model's arithmetic for a non-empty list of rounds (oldest first; only the newest {@link #MAX_ROUNDS} are
+     * read): recency weights {@code RECENCY_DECAY^age} normalised to 1, per-meter contributions, the answer-length
+     * term, log-odds, probability and band half-width.
+     */
+    public Explanation explain(List<RoundResult> rounds) {
+        List<RoundResult> window = window(rounds);
+        if (window.isEmpty()) {
+            throw new IllegalArgumentException("at least one round is needed");
+        }
+        int n = window.size();
+        double[] w = new double[n];
+        double total = 0.0;
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.pow(RECENCY_DECAY, n - 1 - i);
+            total += w[i];
+        }
+        double sumSquares = 0.0;
+        for (int i = 0; i < n; i++) {
+            w[i] /= total;
+            sumSquares += w[i] * w[i];
+        }
+
+        double logit = INTERCEPT;
+        List<Driver> drivers = new ArrayList<>();
+        for (ModelMeter m : ModelMeter.METERS) {
+            double weighted = 0.0;
+            double average = 0.0;
+            for (int i = 0; i < n; i++) {
+                RoundResult r = window.get(i);
+                weighted += w[i] * completeness(r.sentenceCount()) * m.centred(r.meters());
+                average += w[i] * m.read(r.meters());
+            }
+            double contribution = SCORE_SLOPE * m.weight() * weighted;
+            logit += contribution;
+            double rounded = round(contribution);
+            drivers.add(new Driver(m.wireName(), rounded, viewDetail(m, average, n, rounded)));
+        }
+        double completeness = 0.0;
+        double meanSentences = 0.0;
+        double averageScore = 0.0;
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            RoundResult r = window.get(i);
+            completeness += w[i] * completeness(r.sentenceCount());
+            meanSentences += w[i] * Math.max(0, r.sentenceCount());
+            scores[i] = completeness(r.sentenceCount()) * (0.5 + 0.5 * index(r.meters()));
+            averageScore += w[i] * scores[i];
+        }
+        double lengthTerm = SCORE_SLOPE * (completeness - 1.0);
+        logit += lengthTerm;
+        double roundedLength = round(lengthTerm);
+        if (roundedLength != 0.0) {
+            drivers.add(new Driver(ModelMeter.ANSWER_LENGTH.wireName(), roundedLength,
+                    String.format(Locale.ROOT, "Your recent answers averaged %s sentences: %s.",
+                            oneDecimal(meanSentences), ModelMeter.ANSWER_LENGTH.negativeReason())));
+        }
+        drivers.sort(STRONGEST_FIRST);
+
+        double variance = 0.0;
+        for (int i = 0; i < n; i++) {
+            variance += w[i] * (scores[i] - averageScore) * (scores[i] - averageScore);
+        }
+        double spread = Math.sqrt(variance);
+        double effectiveRounds = 1.0 / sumSquares;
+        double halfWidth = (BAND_BASE + BAND_SPREAD * spread) / Math.sqrt(effectiveRounds)
+                * (1.0 + BAND_SENTENCE_HALF / (BAND_SENTENCE_HALF + meanSentences));
+        return new Explanation(INTERCEPT, List.copyOf(drivers), logit, sigmoid(logit), halfWidth,
+                100.0 * averageScore, effectiveRounds, meanSentences, spread);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** Strongest first (by absolute contribution), ties in meter order. */
+    private static final Comparator<Driver> STRONGEST_FIRST = Comparator
+            .comparingDouble((Driver d) -> -Math.abs(d.contribution()))
+            .thenComparingInt(d -> byWireName(d.meter()).ordinal());
+
+    /** min(1, sentences / FULL_ANSWER_SENTENCES), 0 for no sentence. */
+    public static double completeness(int sentenceCount) {
+        return Math.min(1.0, Math.max(0, sentenceCount) / (double) FULL_ANSWER_SENTENCES);
+    }
+
+    /** The weighted sum of centred meters, -1..1 (risk drift inverted). */
+    public static double index(MeterValues meters) {
+        double index = 0.0;
+        for (ModelMeter m : ModelMeter.METERS) {
+            index += m.weight() * m.centred(meters);
+        }
+        return index;
+    }
+
+    public static double sigmoid(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    public static double logit(double p) {
+        return Math.log(p / (1.0 - p));
+    }
+
+    private static List<RoundResult> window(List<RoundResult> rounds) {
+        if (rounds == null || rounds.isEmpty()) {
+            return List.of();
+        }
+        for (RoundResult r : rounds) {
+            Objects.requireNonNull(r, "round");
+            Objects.requireNonNull(r.meters(), "round.meters");
+        }
+        int from = Math.max(0, rounds.size() - MAX_ROUNDS);
+        return List.copyOf(rounds.subList(from, rounds.size()));
+    }
+
+    private static ModelMeter byWireName(String name) {
+        for (ModelMeter m : ModelMeter.values()) {
+            if (m.wireName().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown meter " + name);
+    }
+
+    private static double round(double v) {
+        double r = Math.round(v * SCALE) / SCALE;
+        return r == 0.0 ? 0.0 : r; // never -0.0
+    }
+
+    private static double publish(double p) {
+        return Math.max(P_FLOOR, Math.min(P_CEIL, round(p)));
+    }
+
+    private static String reason(ModelMeter m, double contribution) {
+        if (Math.abs(contribution) < NEUTRAL_CONTRIBUTION) {
+            return "close to neutral, neither helping nor hurting much";
+        }
+        return contribution > 0 ? m.positiveReason() : m.negativeReason();
+    }
+
+    private static String roundDetail(ModelMeter m, int value, double contribution) {
+        return String.format(Locale.ROOT, "%s %d/100 in this round: %s.", m.label(), value, reason(m, contribution));
+    }
+
+    private static String viewDetail(ModelMeter m, double average, int rounds, double contribution) {
+        String what = rounds == 1
+                ? String.format(Locale.ROOT, "%s was %d/100 in your last round", m.label(), Math.round(average))
+                : String.format(Locale.ROOT, "%s averaged %d/100 over your last %d rounds (recent ones weigh more)",
+                        m.label(), Math.round(average), rounds);
+        return what + ": " + reason(m, contribution) + ".";
+    }
+
+    private static String oneDecimal(double v) {
+        return String.format(Locale.ROOT, "%.1f", Math.round(v * 10.0) / 10.0);
+    }
+}

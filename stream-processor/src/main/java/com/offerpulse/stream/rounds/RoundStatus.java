@@ -1,0 +1,5 @@
+package com.offerpulse.stream.rounds;
+
+public enum RoundStatus {
+    OPEN, ENDED, DELETED
+}

@@ -74,6 +74,7 @@ public final class OfferPulseLauncher {
         Map<String, Object> props = new HashMap<>();
         props.put("offerpulse.kafka.bootstrap", bootstrap);
         props.put("offerpulse.jwt.dev-login", "true");
+        props.put("offerpulse.web.public-api-docs", "true");
         boolean hasKey = env.containsProperty("offerpulse.jwt.secret") || env.containsProperty("OFFERPULSE_JWT_SECRET")
                 || env.containsProperty("offerpulse.jwt.jwk-set-uri") || env.containsProperty("OFFERPULSE_JWT_JWKSETURI");
         if (!hasKey) {

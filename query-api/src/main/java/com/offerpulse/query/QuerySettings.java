@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Min;
  * @param replicationFactor internal topics; -1 = broker default
  * @param retryAfter        what a 503 asks the client to wait while a store is rebalancing or restoring
  * @param forwardTimeout    bound on forwarding a request to the instance that owns the key
+ * @param sessionTimeout    how soon the group notices a crashed instance and hands its partitions to another
  */
 @Validated
 @ConfigurationProperties("offerpulse.query")
@@ -32,5 +33,6 @@ public record QuerySettings(
         @DefaultValue("0") @Min(0) int standbyReplicas,
         @DefaultValue("-1") int replicationFactor,
         @DefaultValue("2s") Duration retryAfter,
-        @DefaultValue("3s") Duration forwardTimeout) {
+        @DefaultValue("3s") Duration forwardTimeout,
+        @DefaultValue("10s") Duration sessionTimeout) {
 }

@@ -25,6 +25,8 @@ import jakarta.validation.constraints.Min;
  * @param threads            stream threads
  * @param standbyReplicas    warm standby copies of each state store on other instances
  * @param replicationFactor  replication of internal topics; -1 = the broker's default
+ * @param sessionTimeout     how soon the group notices a crashed instance and moves its work (Kafka's default is
+ *                           45 s; after a kill -9 or a crash nothing is processed for that long)
  */
 @Validated
 @ConfigurationProperties("offerpulse.stream")
@@ -40,12 +42,13 @@ public record StreamSettings(
         @DefaultValue("10") @Min(1) int recentRounds,
         @DefaultValue("1") @Min(1) int threads,
         @DefaultValue("0") @Min(0) int standbyReplicas,
-        @DefaultValue("-1") int replicationFactor) {
+        @DefaultValue("-1") int replicationFactor,
+        @DefaultValue("10s") Duration sessionTimeout) {
 
     /** Defaults for tests and tools that build the topology without Spring. */
     public static StreamSettings defaults() {
         return new StreamSettings("offerpulse-stream", System.getProperty("java.io.tmpdir") + "/offerpulse-streams",
                 Duration.ofMillis(50), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofHours(1), 16,
-                Duration.ofSeconds(3), 10, 1, 0, -1);
+                Duration.ofSeconds(3), 10, 1, 0, -1, Duration.ofSeconds(10));
     }
 }

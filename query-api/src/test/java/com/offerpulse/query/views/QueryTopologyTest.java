@@ -35,7 +35,7 @@ class QueryTopologyTest {
     void start() {
         QuerySettings settings = new QuerySettings("q-test", System.getProperty("java.io.tmpdir") + "/qt-" + System.nanoTime(),
                 "127.0.0.1", java.time.Duration.ofMillis(50), 0, -1, java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofSeconds(2));
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10));
         Properties props = QueryTopology.streamsConfig(settings, "unused:9092", "127.0.0.1:1");
         driver = new TopologyTestDriver(QueryTopology.build(), props, t);
     }

@@ -125,10 +125,6 @@ final class LexiconFile {
         return phrase.replace('\u2019', '\'').toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     }
 
-    String resource() {
-        return resource;
-    }
-
     /** Section names in file order. */
     List<String> sectionNames() {
         return List.copyOf(sections.keySet());

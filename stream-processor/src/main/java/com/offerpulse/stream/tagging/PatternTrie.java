@@ -65,7 +65,6 @@ final class PatternTrie {
     }
 
     private final Node root = new Node();
-    private int patterns;
 
     /** Adds one lexicon entry; {@code where} names the file and line for errors. */
     void add(String phrase, Payload payload, WordClasses classes, String where) {
@@ -102,7 +101,6 @@ final class PatternTrie {
             }
             node.payloads = Arrays.copyOf(node.payloads, node.payloads.length + 1);
             node.payloads[node.payloads.length - 1] = payload;
-            patterns++;
             return;
         }
         Slot s = slots.get(index);
@@ -111,10 +109,6 @@ final class PatternTrie {
         if (s.optional()) {
             expand(slots, index + 1, node, payload, where);
         }
-    }
-
-    int patternCount() {
-        return patterns;
     }
 
     /** The words that start a pattern. */

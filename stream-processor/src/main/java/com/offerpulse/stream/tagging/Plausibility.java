@@ -61,10 +61,6 @@ final class Plausibility {
         prefixes.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
     }
 
-    int wordCount() {
-        return words.size();
-    }
-
     boolean isKnown(String lower) {
         return words.contains(lower);
     }

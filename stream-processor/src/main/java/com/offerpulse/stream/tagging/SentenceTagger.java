@@ -219,8 +219,8 @@ public final class SentenceTagger {
         return switch (lex) {
             case FILLER, HEDGE -> switch (section) {
                 case "kind-of" -> RULE_KIND_OF;
-                case "like" -> RULE_LIKE;
-                case "actually" -> RULE_ACTUALLY;
+                case "like-as-filler" -> RULE_LIKE;
+                case "actually-as-filler" -> RULE_ACTUALLY;
                 case "you-know" -> RULE_YOU_KNOW;
                 case "i-mean" -> RULE_I_MEAN;
                 default -> RULE_ALWAYS;
@@ -412,29 +412,10 @@ public final class SentenceTagger {
         return SentenceTag.OTHER;
     }
 
-    /** Scores per tag for a sentence, for diagnostics and tests. */
-    double[] scores(String sentence) {
-        Tokens t = Tokens.scan(sentence);
-        classes.classify(t);
-        Matches m = new Matches();
-        trie.matchAll(t, m);
-        double[] score = new double[SentenceTag.values().length];
-        for (int k = 0; k < m.size; k++) {
-            Payload p = m.payload[k];
-            switch (p.lex()) {
-                case CONTEXT -> score[SentenceTag.CONTEXT.ordinal()] += p.weight();
-                case ACTION -> score[SentenceTag.ACTION.ordinal()] += p.weight();
-                case RESULT -> score[SentenceTag.RESULT.ordinal()] += p.weight();
-                case REFLECTION -> score[SentenceTag.REFLECTION.ordinal()] += p.weight();
-                case OTHER -> score[SentenceTag.OTHER.ordinal()] += p.weight();
-                default -> {
-                }
-            }
-        }
-        return score;
-    }
-
-    /** The cue phrases that matched a sentence, for diagnostics ("TAG phrase weight"). */
+    /**
+     * Every lexicon entry that matched a sentence, one line each ("RESULT:default 'as a result' 3.0 @As a result"),
+     * before context rules: a diagnostic for whoever edits the lexicons.
+     */
     List<String> explain(String sentence) {
         Tokens t = Tokens.scan(sentence);
         classes.classify(t);

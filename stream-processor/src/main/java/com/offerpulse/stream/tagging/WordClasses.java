@@ -106,10 +106,6 @@ final class WordClasses {
         return bit(name, "code");
     }
 
-    boolean isDefined(String name) {
-        return bits.containsKey(name);
-    }
-
     /** The static class mask of a lower-case word (0 when it is in no class). */
     long maskOf(String word) {
         Long m = wordMasks.get(word);

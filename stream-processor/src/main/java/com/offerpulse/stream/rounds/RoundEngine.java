@@ -22,7 +22,7 @@ import com.offerpulse.stream.tagging.SplitResult;
 /**
  * The per-round logic, free of Kafka: turns segments into tagged sentences and meter updates, and closes a round.
  *
- * <p>Ordering rule (docs/METERS.md, "Segments"): only final segments count. They are applied in seq order starting
+ * <p>Ordering rule (docs/ARCHITECTURE.md, "Segment rules"): only final segments count. They are applied in seq order starting
  * at 1. A seq already applied or already held is a duplicate and dropped. A seq above the next expected one is held
  * until the gap fills; if more than {@code maxHeldSegments} are held, or the oldest has waited longer than
  * {@code maxHoldTime} of source time, the gap is skipped and the held segments are applied in order. A segment whose

@@ -51,7 +51,7 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
         String userId = record.key();
         UserRounds state = store.get(userId);
         if (state == null) {
-            state = new UserRounds(userId, List.of(), null);
+            state = new UserRounds(userId, List.of(), null, 0);
         }
         if (round.deleted()) {
             forget(userId, state, round, record.timestamp());
@@ -60,26 +60,37 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
         if (state.recent().stream().anyMatch(r -> r.sessionId().equals(round.sessionId()))) {
             return;
         }
-        RoundResult previousRound = state.recent().isEmpty() ? null : state.recent().get(state.recent().size() - 1);
         double score = model.sessionScore(round.finalMeters(), round.sentenceCount());
+        RoundResult result = new RoundResult(round.sessionId(), round.finalMeters(), score, round.sentenceCount(),
+                round.endedAt());
         List<RoundResult> recent = new ArrayList<>(state.recent());
-        recent.add(new RoundResult(round.sessionId(), round.finalMeters(), score, round.sentenceCount(),
-                round.endedAt()));
+        recent.add(result);
+        // Rounds are kept in the order they ended, not the order they arrived: outcomes of one user come from
+        // different session partitions, and a replay may interleave them differently.
+        recent.sort(ENDED_ORDER);
         while (recent.size() > recentRounds) {
             recent.remove(0);
         }
-        UserOfferProbability before = state.current();
-        UserOfferProbability after = model.compute(userId, recent, before, round.endedAt());
+        int roundsSeen = state.roundsSeen() + 1;
+
+        // The round's own before/after: the user's rounds that had ended before it, and with it.
+        List<RoundResult> upToThis = recent.stream().filter(r -> ENDED_ORDER.compare(r, result) <= 0).toList();
+        List<RoundResult> earlier = upToThis.subList(0, upToThis.size() - 1);
+        RoundResult previousRound = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+        Double before = earlier.isEmpty() ? null
+                : model.compute(userId, earlier, null, previousRound.endedAt()).offerProbability();
+        UserOfferProbability atThisRound = model.compute(userId, upToThis, null, round.endedAt());
         SessionSummary summary = new SessionSummary(round.sessionId(), userId, round.endReason(), round.finalMeters(),
-                score, before == null ? null : before.offerProbability(), after.offerProbability(),
+                score, before, atThisRound.offerProbability(),
                 model.roundDrivers(round.finalMeters(), round.sentenceCount()),
                 changes(previousRound == null ? null : previousRound.meters(), round.finalMeters()),
-                after.whatToFixNext(), round.sentenceCount(), round.endedAt());
-        store.put(userId, new UserRounds(userId, recent, after));
+                atThisRound.whatToFixNext(), round.sentenceCount(), round.endedAt());
+        UserOfferProbability view = view(userId, recent, roundsSeen);
+        store.put(userId, new UserRounds(userId, recent, view, roundsSeen));
 
         long ts = record.timestamp();
         context.forward(new Record<>(userId, new UserOutput.Summary(summary), ts));
-        context.forward(new Record<>(userId, new UserOutput.Probability(after), ts));
+        context.forward(new Record<>(userId, new UserOutput.Probability(view), ts));
         context.forward(new Record<>(userId, new UserOutput.Event(new ProductEvent(round.sessionId() + ":completed",
                 ProductEventName.SESSION_COMPLETED, null, userId, round.sessionId(),
                 Map.of("end_reason", round.endReason().name().toLowerCase(java.util.Locale.ROOT)), round.endedAt())),
@@ -87,8 +98,22 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
     }
 
     /**
+     * The user's view from their recent rounds in end order, a function of the set of rounds only (so a replay that
+     * delivers them in another order ends with the same bytes); {@code sessions_count} counts every round kept.
+     */
+    private UserOfferProbability view(String userId, List<RoundResult> sorted, int roundsSeen) {
+        UserOfferProbability v = model.compute(userId, sorted, null, sorted.get(sorted.size() - 1).endedAt());
+        if (v.sessionsCount() == roundsSeen) {
+            return v;
+        }
+        return new UserOfferProbability(v.userId(), v.offerProbability(), v.confidenceBand(), v.driversPositive(),
+                v.driversNegative(), v.deltaVsLastSession(), v.whatToFixNext(), roundsSeen, v.dataSufficiency(),
+                v.updatedAt());
+    }
+
+    /**
      * Drops a deleted round and recomputes the view from the rounds that remain; with none left the compacted view
-     * gets a tombstone. "Previous" is recomputed from all but the newest remaining round, so the delta stays honest.
+     * gets a tombstone.
      */
     private void forget(String userId, UserRounds state, RoundOutcome deletion, long ts) {
         if (state.recent().stream().noneMatch(r -> r.sessionId().equals(deletion.sessionId()))) {
@@ -96,18 +121,19 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
         }
         List<RoundResult> remaining = new ArrayList<>(state.recent());
         remaining.removeIf(r -> r.sessionId().equals(deletion.sessionId()));
+        int roundsSeen = Math.max(remaining.size(), state.roundsSeen() - 1);
         if (remaining.isEmpty()) {
-            store.put(userId, new UserRounds(userId, List.of(), null));
+            store.put(userId, new UserRounds(userId, List.of(), null, 0));
             context.forward(new Record<>(userId, new UserOutput.Probability(null), ts));
             return;
         }
-        UserOfferProbability previous = remaining.size() < 2 ? null
-                : model.compute(userId, remaining.subList(0, remaining.size() - 1), null,
-                        remaining.get(remaining.size() - 2).endedAt());
-        UserOfferProbability view = model.compute(userId, remaining, previous, deletion.endedAt());
-        store.put(userId, new UserRounds(userId, remaining, view));
+        UserOfferProbability view = view(userId, remaining, roundsSeen);
+        store.put(userId, new UserRounds(userId, remaining, view, roundsSeen));
         context.forward(new Record<>(userId, new UserOutput.Probability(view), ts));
     }
+
+    private static final java.util.Comparator<RoundResult> ENDED_ORDER = java.util.Comparator
+            .comparing(RoundResult::endedAt).thenComparing(RoundResult::sessionId);
 
     /** Meter by meter against the previous round; before and delta are null on a first round. */
     static List<MeterChange> changes(MeterValues previous, MeterValues now) {

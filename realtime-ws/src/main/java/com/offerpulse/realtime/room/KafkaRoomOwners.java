@@ -1,0 +1,214 @@
+package com.offerpulse.realtime.room;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import com.offerpulse.contracts.json.ContractViolation;
+import com.offerpulse.contracts.json.JsonCodec;
+import com.offerpulse.contracts.session.SessionDeleted;
+import com.offerpulse.contracts.session.SessionLifecycleEvent;
+import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.problem.ApiProblem;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Copied from ingest-api's {@code KafkaSessionDirectory} (no module dependency between services). Reads
+ * {@code session.lifecycle.v1} (read_committed, every partition, from the beginning) on one thread into an
+ * in-memory map. Not a consumer group: every instance reads everything, so any instance can check ownership.
+ * Lookups that miss ask the thread to catch up to the partitions' current end offsets first.
+ */
+public final class KafkaRoomOwners implements RoomOwners, SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(KafkaRoomOwners.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final KafkaSettings kafka;
+    private final Duration catchUpTimeout;
+    private final Map<String, RoomOwner> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    public KafkaRoomOwners(KafkaSettings kafka, Duration catchUpTimeout, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.catchUpTimeout = catchUpTimeout;
+        Gauge.builder("offerpulse.realtime.directory.rounds", sessions, Map::size)
+                .description("Rounds known to this realtime instance").register(meters);
+    }
+
+    @Override
+    public Mono<Optional<RoomOwner>> find(String sessionId) {
+        RoomOwner known = sessions.get(sessionId);
+        if (known != null) {
+            return Mono.just(Optional.of(known));
+        }
+        CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+        syncRequests.add(caughtUp);
+        return Mono.fromFuture(caughtUp)
+                .timeout(catchUpTimeout)
+                .onErrorMap(e -> ApiProblem.unavailable("Session state is not readable right now; retry shortly.",
+                        Duration.ofSeconds(2)))
+                .then(Mono.fromSupplier(() -> Optional.ofNullable(sessions.get(sessionId))));
+    }
+
+    /** A deleted round stays deleted; otherwise the owner from the latest event wins (it never changes). */
+    void apply(SessionLifecycleEvent event) {
+        boolean deleted = event instanceof SessionDeleted;
+        sessions.merge(event.sessionId(), new RoomOwner(event.sessionId(), event.userId(), deleted),
+                (a, b) -> a.deleted() ? a : b);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "realtime-room-owners");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis());
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props)) {
+            consumer = c;
+            List<TopicPartition> partitions = awaitPartitions(c);
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            List<Waiter> waiting = new ArrayList<>();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
+                    applyRecord(record);
+                }
+                acceptSyncRequests(c, partitions, waiting);
+                completeCaughtUp(c, waiting);
+            }
+        } catch (WakeupException e) {
+            // stop() woke us up.
+        } catch (RuntimeException e) {
+            log.error("Session directory stopped reading {}", Topics.SESSION_LIFECYCLE.name(), e);
+        } finally {
+            running = false;
+            syncRequests.forEach(f -> f.completeExceptionally(new TimeoutException("directory stopped")));
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c) {
+        while (running) {
+            try {
+                List<PartitionInfo> infos = c.partitionsFor(Topics.SESSION_LIFECYCLE.name(), kafka.requestTimeout());
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                log.warn("Waiting for topic {} on {}", Topics.SESSION_LIFECYCLE.name(), kafka.bootstrap());
+            }
+            failPendingRequests();
+        }
+        throw new WakeupException();
+    }
+
+    private void failPendingRequests() {
+        CompletableFuture<Void> f;
+        while ((f = syncRequests.poll()) != null) {
+            f.completeExceptionally(new TimeoutException("session topic not readable yet"));
+        }
+    }
+
+    private void applyRecord(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            apply(JsonCodec.decode(record.value(), SessionLifecycleEvent.class));
+        } catch (ContractViolation e) {
+            log.warn("Skipping malformed lifecycle record at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+
+    private void acceptSyncRequests(KafkaConsumer<String, byte[]> c, List<TopicPartition> partitions,
+            List<Waiter> waiting) {
+        if (syncRequests.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Void>> batch = new ArrayList<>();
+        CompletableFuture<Void> f;
+        while ((f = syncRequests.poll()) != null) {
+            batch.add(f);
+        }
+        try {
+            // With read_committed these are the last stable offsets: everything acknowledged so far.
+            Map<TopicPartition, Long> ends = c.endOffsets(partitions, kafka.requestTimeout());
+            batch.forEach(future -> waiting.add(new Waiter(ends, future)));
+        } catch (RuntimeException e) {
+            batch.forEach(future -> future.completeExceptionally(e));
+        }
+    }
+
+    private static void completeCaughtUp(KafkaConsumer<String, byte[]> c, List<Waiter> waiting) {
+        for (Iterator<Waiter> it = waiting.iterator(); it.hasNext();) {
+            Waiter w = it.next();
+            boolean caughtUp = w.targets().entrySet().stream()
+                    .allMatch(e -> c.position(e.getKey()) >= e.getValue());
+            if (caughtUp || w.future().isDone()) {
+                w.future().complete(null);
+                it.remove();
+            }
+        }
+    }
+
+    private record Waiter(Map<TopicPartition, Long> targets, CompletableFuture<Void> future) {
+    }
+}

@@ -1,0 +1,64 @@
+package com.offerpulse.realtime.room;
+
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import reactor.core.publisher.Mono;
+
+/**
+ * Redis pub/sub over Lettuce: one publishing connection, one subscribing connection per instance (Lettuce
+ * re-subscribes after a reconnect). Subscribe/unsubscribe commands go out on one connection in call order, so a
+ * room re-joined right after its last client left ends up subscribed.
+ */
+public final class RedisRoomFanout implements RoomFanout {
+    private static final Logger log = LoggerFactory.getLogger(RedisRoomFanout.class);
+    private final StatefulRedisConnection<String, String> publisher;
+    private final StatefulRedisPubSubConnection<String, String> subscriber;
+    private volatile Consumer<RoomMessage> receiver = m -> { };
+
+    public RedisRoomFanout(StatefulRedisConnection<String, String> publisher,
+            StatefulRedisPubSubConnection<String, String> subscriber) {
+        this.publisher = publisher;
+        this.subscriber = subscriber;
+        subscriber.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                try {
+                    receiver.accept(RoomMessage.parse(message));
+                } catch (RuntimeException e) {
+                    log.warn("Dropping malformed message on {}: {}", channel, e.getMessage());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void publish(RoomMessage message) {
+        publisher.sync().publish(RoomKeys.channel(message.sessionId()), message.json());
+    }
+
+    @Override
+    public Mono<Void> subscribe(String sessionId) {
+        return Mono.fromCompletionStage(subscriber.async().subscribe(RoomKeys.channel(sessionId))).then();
+    }
+
+    @Override
+    public void unsubscribe(String sessionId) {
+        subscriber.async().unsubscribe(RoomKeys.channel(sessionId));
+    }
+
+    @Override
+    public void deliverTo(Consumer<RoomMessage> receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    public String mode() {
+        return "redis";
+    }
+}

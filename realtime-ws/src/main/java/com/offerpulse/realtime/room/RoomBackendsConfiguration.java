@@ -1,0 +1,87 @@
+package com.offerpulse.realtime.room;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.realtime.RealtimeSettings;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Picks the room backends once, at start: Redis store + Redis pub/sub when {@code offerpulse.realtime.redis-uri}
+ * answers; otherwise (with {@code redis-fallback=true}) in-memory store + in-process fanout, logged once.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoomBackendsConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(RoomBackendsConfiguration.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The Redis connections, or none: the one place that decides which mode this instance runs in. */
+    record RedisLink(RedisClient client, StatefulRedisConnection<String, String> commands,
+            StatefulRedisPubSubConnection<String, String> pubSub) implements AutoCloseable {
+        boolean present() {
+            return client != null;
+        }
+
+        @Override
+        public void close() {
+            if (client != null) {
+                pubSub.close();
+                commands.close();
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    RedisLink realtimeRedisLink(RealtimeSettings settings) {
+        RedisURI uri = RedisURI.create(settings.redisUri());
+        uri.setTimeout(CONNECT_TIMEOUT);
+        RedisClient client = RedisClient.create(uri);
+        try {
+            StatefulRedisConnection<String, String> commands = client.connect();
+            StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
+            log.info("Rooms fan out through Redis at {}", redacted(settings.redisUri()));
+            return new RedisLink(client, commands, pubSub);
+        } catch (RuntimeException e) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            if (!settings.redisFallback()) {
+                throw new IllegalStateException("No Redis at " + redacted(settings.redisUri())
+                        + " and offerpulse.realtime.redis-fallback=false", e);
+            }
+            log.warn("No Redis at {}: rooms fan out in-process only", redacted(settings.redisUri()));
+            return new RedisLink(null, null, null);
+        }
+    }
+
+    @Bean
+    RoomStore realtimeRoomStore(RedisLink redis, RealtimeSettings settings) {
+        return redis.present()
+                ? new RedisRoomStore(redis.commands(), settings.historySize(), settings.roomTtl().toSeconds())
+                : new InMemoryRoomStore(settings.historySize());
+    }
+
+    @Bean
+    RoomFanout realtimeRoomFanout(RedisLink redis) {
+        return redis.present() ? new RedisRoomFanout(redis.commands(), redis.pubSub()) : new InProcessRoomFanout();
+    }
+
+    @Bean
+    RoomOwners realtimeRoomOwners(KafkaSettings kafka, RealtimeSettings settings, MeterRegistry meters) {
+        return new KafkaRoomOwners(kafka, settings.directoryCatchUp(), meters);
+    }
+
+    /** {@code redis://:secret@host} → {@code redis://host}: the URI may carry a password. */
+    static String redacted(String uri) {
+        return uri.replaceFirst("//[^@/]*@", "//");
+    }
+}

@@ -1,0 +1,26 @@
+package com.offerpulse.realtime.room;
+
+import java.util.function.Consumer;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The seam between rooms and cross-instance delivery: whoever appended a message publishes it on the room's
+ * channel ({@code room:{sessionId}}); every instance subscribes to exactly the rooms it has local clients in.
+ */
+public interface RoomFanout {
+
+    /** Publishes a stored message to every subscribed instance (this one included). Blocking. */
+    void publish(RoomMessage message);
+
+    /** Starts receiving the room's messages; completes once the subscription is active. */
+    Mono<Void> subscribe(String sessionId);
+
+    void unsubscribe(String sessionId);
+
+    /** Where received messages go; set once, by {@link LocalRooms}. */
+    void deliverTo(Consumer<RoomMessage> receiver);
+
+    /** {@code redis} or {@code in_process}, for /api/system/metrics. */
+    String mode();
+}

@@ -1,0 +1,12 @@
+package com.offerpulse.realtime.room;
+
+/** A local socket in a room, as {@link LocalRooms} sees it. */
+public interface RoomMember {
+    String userId();
+
+    /** A live message of the member's room; must not block. */
+    void deliver(RoomMessage message);
+
+    /** The server is stopping: close with {@code server_shutdown}. */
+    void shutdown();
+}

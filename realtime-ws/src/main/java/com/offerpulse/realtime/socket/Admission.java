@@ -1,0 +1,11 @@
+package com.offerpulse.realtime.socket;
+
+/**
+ * A checked room handshake: the round, its caller and, when the client asks to recover, the last seq and epoch
+ * it saw ({@code ?last_seq=&epoch=}; both or neither).
+ */
+record Admission(String sessionId, String userId, Long lastSeq, String epoch) {
+    boolean wantsRecovery() {
+        return lastSeq != null && epoch != null;
+    }
+}

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.NotBlank;
  * @param historySize           approximate length of each room's history stream (Redis MAXLEN ~)
  * @param roomTtl               room keys in Redis expire this long after the room's last message
  * @param directoryCatchUp      how long a handshake waits for this instance to catch up with the lifecycle topic
+ * @param inviteTtl             how long a viewer invite ({@code POST /api/sessions/{id}/invites}) stays valid
  */
 @Validated
 @ConfigurationProperties("offerpulse.realtime")
@@ -42,5 +43,6 @@ public record RealtimeSettings(
         @DefaultValue("256") @Min(2) int sendQueue,
         @DefaultValue("500") @Min(10) int historySize,
         @DefaultValue("24h") Duration roomTtl,
-        @DefaultValue("3s") Duration directoryCatchUp) {
+        @DefaultValue("3s") Duration directoryCatchUp,
+        @DefaultValue("2h") Duration inviteTtl) {
 }

@@ -16,7 +16,7 @@ public enum CloseReason {
     ROOM_FULL,
     /** This instance is shutting down. */
     SERVER_SHUTDOWN,
-    /** Room state or pub/sub could not be reached when the socket joined. */
+    /** Room state or pub/sub could not be reached when the socket joined, or the pub/sub connection dropped. */
     REDIS_UNAVAILABLE,
     /** The client sent a message above the inbound cap (closed with 1009). */
     MESSAGE_TOO_BIG;

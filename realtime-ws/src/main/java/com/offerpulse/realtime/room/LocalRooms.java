@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class LocalRooms implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(LocalRooms.class);
     private final RoomFanout fanout;
     private final RealtimeSettings settings;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
@@ -31,6 +34,7 @@ public class LocalRooms implements SmartLifecycle {
         this.fanout = fanout;
         this.settings = settings;
         fanout.deliverTo(this::dispatch);
+        fanout.whenLost(this::fanoutLost);
         Gauge.builder("offerpulse.realtime.rooms", rooms, Map::size)
                 .description("Rooms with at least one client on this instance").register(meters);
         Gauge.builder("offerpulse.realtime.connections", connections, AtomicInteger::get)
@@ -123,6 +127,20 @@ public class LocalRooms implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+    }
+
+    /**
+     * The Redis subscription dropped: whatever was published until Lettuce resubscribes never reaches this
+     * instance, so every local socket is closed ({@code redis_unavailable}) and its client recovers with
+     * {@code last_seq} (history, or a fresh snapshot when Redis lost the room).
+     */
+    private void fanoutLost() {
+        if (!running) {
+            return; // shutting down: the sockets are already closing as server_shutdown
+        }
+        log.warn("Lost the Redis pub/sub connection: closing this instance's {} room sockets (redis_unavailable)",
+                connections.get());
+        rooms.values().forEach(r -> r.members.forEach(RoomMember::fanoutLost));
     }
 
     /** Closes every socket with {@code server_shutdown} before the web server stops. */

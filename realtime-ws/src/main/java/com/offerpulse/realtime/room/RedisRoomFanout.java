@@ -20,6 +20,7 @@ public final class RedisRoomFanout implements RoomFanout {
     private final StatefulRedisConnection<String, String> publisher;
     private final StatefulRedisPubSubConnection<String, String> subscriber;
     private volatile Consumer<RoomMessage> receiver = m -> { };
+    private volatile Runnable onLost = () -> { };
 
     public RedisRoomFanout(StatefulRedisConnection<String, String> publisher,
             StatefulRedisPubSubConnection<String, String> subscriber) {
@@ -55,6 +56,16 @@ public final class RedisRoomFanout implements RoomFanout {
     @Override
     public void deliverTo(Consumer<RoomMessage> receiver) {
         this.receiver = receiver;
+    }
+
+    @Override
+    public void whenLost(Runnable onLost) {
+        this.onLost = onLost;
+    }
+
+    /** The subscribing connection dropped: Lettuce will reconnect and resubscribe, but what was published is gone. */
+    void lost() {
+        onLost.run();
     }
 
     @Override

@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import com.offerpulse.platform.kafka.KafkaSettings;
 import com.offerpulse.realtime.RealtimeSettings;
 
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -72,7 +74,19 @@ class RoomBackendsConfiguration {
 
     @Bean
     RoomFanout realtimeRoomFanout(RedisLink redis) {
-        return redis.present() ? new RedisRoomFanout(redis.commands(), redis.pubSub()) : new InProcessRoomFanout();
+        if (!redis.present()) {
+            return new InProcessRoomFanout();
+        }
+        RedisRoomFanout fanout = new RedisRoomFanout(redis.commands(), redis.pubSub());
+        redis.client().addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (connection == redis.pubSub()) {
+                    fanout.lost();
+                }
+            }
+        });
+        return fanout;
     }
 
     @Bean

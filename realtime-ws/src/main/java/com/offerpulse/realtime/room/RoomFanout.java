@@ -23,4 +23,11 @@ public interface RoomFanout {
 
     /** {@code redis} or {@code in_process}, for /api/system/metrics. */
     String mode();
+
+    /**
+     * What to run when the subscription connection drops (messages published meanwhile are lost for this
+     * instance); set once, by {@link LocalRooms}. In-process fanout never loses its channel.
+     */
+    default void whenLost(Runnable onLost) {
+    }
 }

@@ -9,4 +9,7 @@ public interface RoomMember {
 
     /** The server is stopping: close with {@code server_shutdown}. */
     void shutdown();
+
+    /** The room channel's connection to Redis dropped (messages may be lost): close with {@code redis_unavailable}. */
+    void fanoutLost();
 }

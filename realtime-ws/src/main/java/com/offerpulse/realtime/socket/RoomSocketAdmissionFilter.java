@@ -16,6 +16,7 @@ import com.offerpulse.platform.problem.ProblemResponses;
 import com.offerpulse.platform.security.AuthenticatedUser;
 import com.offerpulse.platform.security.CurrentUser;
 import com.offerpulse.platform.websocket.ExchangeAttributesWebSocketService;
+import com.offerpulse.realtime.invite.InviteTokens;
 import com.offerpulse.realtime.room.LocalRooms;
 import com.offerpulse.realtime.room.RoomKeys;
 import com.offerpulse.realtime.room.RoomOwner;
@@ -25,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Checks a {@code /ws/rooms/{id}} handshake before the upgrade: the security chain already demanded a valid token;
- * here the round must exist (404) and be the caller's (403; invited viewers are not supported yet), the caps must
+ * here the round must exist (404) and be the caller's, or the caller must present a valid viewer invite for it as
+ * {@code ?invite=} (else 403), the caps must
  * leave room (429), and {@code last_seq}/{@code epoch} must be well-formed (400). Each refusal is a plain HTTP
  * problem+json.
  */
@@ -38,10 +40,12 @@ class RoomSocketAdmissionFilter implements WebFilter {
 
     private final RoomOwners owners;
     private final LocalRooms rooms;
+    private final InviteTokens invites;
 
-    RoomSocketAdmissionFilter(RoomOwners owners, LocalRooms rooms) {
+    RoomSocketAdmissionFilter(RoomOwners owners, LocalRooms rooms, InviteTokens invites) {
         this.owners = owners;
         this.rooms = rooms;
+        this.invites = invites;
     }
 
     @Override
@@ -78,14 +82,22 @@ class RoomSocketAdmissionFilter implements WebFilter {
             if (owner == null) {
                 return Mono.error(ApiProblem.notFound("No such round."));
             }
+            Admission admitted = admission;
             if (!owner.userId().equals(user.userId())) {
-                return Mono.error(ApiProblem.forbidden("This round belongs to another user."));
+                String invite = exchange.getRequest().getQueryParams().getFirst("invite");
+                if (invite == null) {
+                    return Mono.error(ApiProblem.forbidden("This round belongs to another user."));
+                }
+                if (!invites.admits(invite, sessionId)) {
+                    return Mono.error(ApiProblem.forbidden("The invite is expired or not for this round."));
+                }
+                admitted = admission.asViewer();
             }
             String refusal = rooms.refusal(sessionId, user.userId());
             if (refusal != null) {
                 return Mono.error(new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, refusal, null, RETRY_FULL));
             }
-            return Mono.just(admission);
+            return Mono.just(admitted);
         });
     }
 
@@ -93,7 +105,7 @@ class RoomSocketAdmissionFilter implements WebFilter {
         String lastSeq = exchange.getRequest().getQueryParams().getFirst("last_seq");
         String epoch = exchange.getRequest().getQueryParams().getFirst("epoch");
         if (lastSeq == null && epoch == null) {
-            return new Admission(sessionId, userId, null, null);
+            return new Admission(sessionId, userId, null, null, false);
         }
         if (lastSeq == null || epoch == null) {
             throw ApiProblem.badRequest(lastSeq == null ? "last_seq" : "epoch",
@@ -111,6 +123,6 @@ class RoomSocketAdmissionFilter implements WebFilter {
         if (!EPOCH.matcher(epoch).matches()) {
             throw ApiProblem.badRequest("epoch", "epoch is not one this server hands out.");
         }
-        return new Admission(sessionId, userId, seq, epoch);
+        return new Admission(sessionId, userId, seq, epoch, false);
     }
 }

@@ -183,5 +183,10 @@ class RoomSocketHandler implements WebSocketHandler {
         public void shutdown() {
             close(CloseReason.SERVER_SHUTDOWN, SHUTDOWN);
         }
+
+        @Override
+        public void fanoutLost() {
+            close(CloseReason.REDIS_UNAVAILABLE, REDIS_DOWN);
+        }
     }
 }

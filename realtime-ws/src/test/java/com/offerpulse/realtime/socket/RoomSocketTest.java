@@ -8,9 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.offerpulse.contracts.analytics.SessionMeters;
 import com.offerpulse.contracts.json.JsonCodec;
+import com.offerpulse.realtime.invite.InviteTokens;
+import com.offerpulse.realtime.metrics.RealtimeMetrics;
 import com.offerpulse.realtime.room.RoomFanout;
 import com.offerpulse.realtime.room.RoomMessage;
 import com.offerpulse.realtime.room.RoomStore;
@@ -27,6 +30,10 @@ class RoomSocketTest extends RealtimeWebTestBase {
     RoomStore store;
     @Autowired
     RoomFanout fanout;
+    @Autowired
+    InviteTokens invites;
+    @Autowired
+    RealtimeMetrics metrics;
 
     private void meters(String sessionId, long asOf) {
         SessionMeters m = new SessionMeters(sessionId, 50, 60, 70, 40, 10, List.of("Add a figure."), asOf,
@@ -44,6 +51,64 @@ class RoomSocketTest extends RealtimeWebTestBase {
                 .expectHeader().contentTypeCompatibleWith("application/problem+json");
         handshake("s_nobody_knows", TestTokens.forUser(ALICE)).expectStatus().isNotFound();
         handshake(bobs + "&last_seq=x&epoch=e", TestTokens.forUser(BOB)).expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec postInvite(String sessionId, String token) {
+        return web.post().uri("/api/sessions/" + sessionId + "/invites")
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                }).exchange();
+    }
+
+    @Test
+    void shouldLetTheOwnerMintAnInviteThatAnotherSignedInUserJoinsWithReadOnly() throws Exception {
+        String room = roundOf(ALICE);
+        meters(room, 1);
+        JsonNode invite = JsonCodec.mapper().readTree(postInvite(room, TestTokens.forUser(ALICE))
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        String token = invite.get("invite_token").asString();
+        assertThat(java.time.Instant.parse(invite.get("expires_at").asString()))
+                .isBetween(Instant.now().plus(Duration.ofMinutes(119)), Instant.now().plus(Duration.ofMinutes(121)));
+        assertThat(invite.get("url").asString()).startsWith("/ws/rooms/" + room + "?invite=");
+
+        try (SocketClient viewer = SocketClient.connect(port, room, TestTokens.forUser(BOB), "invite=" + token)) {
+            JsonNode snapshot = viewer.next(WAIT);
+            assertThat(snapshot.get("type").asString()).isEqualTo("snapshot");
+            assertThat(snapshot.at("/data/meters/as_of_seq").asLong()).isEqualTo(1);
+            meters(room, 2);
+            assertThat(viewer.next(WAIT).at("/data/as_of_seq").asLong()).isEqualTo(2);
+        }
+        // An invite is not a bearer token, and it does not open another round.
+        handshake(room, token).expectStatus().isUnauthorized();
+        web.get().uri("/api/system/metrics").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isUnauthorized();
+        handshake(roundOf(ALICE), TestTokens.forUser(BOB) + "&invite=" + token).expectStatus().isForbidden();
+    }
+
+    @Test
+    void shouldRefuseAnExpiredInviteAndAnotherUserWithoutOne() {
+        String room = roundOf(ALICE);
+        String expired = invites.issue(room, ALICE, Instant.now().minus(Duration.ofHours(3))).token();
+        long authFailed = metrics.disconnectCounts().get("auth_failed");
+        handshake(room, TestTokens.forUser(BOB) + "&invite=" + expired).expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        handshake(room, TestTokens.forUser(BOB)).expectStatus().isForbidden();
+        handshake(room, TestTokens.forUser(BOB) + "&invite=not-a-jwt").expectStatus().isForbidden();
+        // Counted once the refused exchange completes, which can be just after the client has the response.
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                metrics.disconnectCounts().get("auth_failed")).isGreaterThanOrEqualTo(authFailed + 3));
+    }
+
+    @Test
+    void shouldLetOnlyTheOwnerMintInvites() {
+        String room = roundOf(ALICE);
+        postInvite(room, null).expectStatus().isUnauthorized();
+        postInvite(room, TestTokens.forUser(BOB)).expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        postInvite("s_nobody_knows", TestTokens.forUser(ALICE)).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
     }
 
     @Test

@@ -23,8 +23,15 @@ public final class SocketClient implements AutoCloseable {
     public final List<JsonNode> received = new CopyOnWriteArrayList<>();
     public final CompletableFuture<String> closed = new CompletableFuture<>();
     private final WebSocket ws;
+    private final boolean reading;
 
     private SocketClient(URI uri) {
+        this(uri, true);
+    }
+
+    /** {@code reading=false}: takes the first message, then never asks for more (a client that stopped reading). */
+    private SocketClient(URI uri, boolean reading) {
+        this.reading = reading;
         ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
@@ -38,7 +45,9 @@ public final class SocketClient implements AutoCloseable {
                             received.add(n);
                             messages.add(n);
                         }
-                        webSocket.request(1);
+                        if (SocketClient.this.reading) {
+                            webSocket.request(1);
+                        }
                         return null;
                     }
 
@@ -58,6 +67,12 @@ public final class SocketClient implements AutoCloseable {
     public static SocketClient connect(int port, String sessionId, String token, String query) {
         return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/rooms/" + sessionId + "?access_token="
                 + token + (query == null ? "" : "&" + query)));
+    }
+
+    /** A client that reads the first message and then nothing more. */
+    public static SocketClient connectWithoutReading(int port, String sessionId, String token, String query) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/rooms/" + sessionId + "?access_token="
+                + token + (query == null ? "" : "&" + query)), false);
     }
 
     /** The next message, failing after the timeout. */

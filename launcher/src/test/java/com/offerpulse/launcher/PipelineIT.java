@@ -146,6 +146,47 @@ class PipelineIT {
                 .expectStatus().isNotFound();
     }
 
+    @Test
+    void shouldStreamTheRoundLiveToItsOwnersRoomSocket() throws Exception {
+        Login lin = login("lin-" + System.nanoTime());
+        String sessionId = JsonCodec.mapper().readTree(web.post().uri("/api/sessions")
+                .header("Authorization", "Bearer " + lin.token()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"question\":\"Tell me about a launch.\"}")
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody())
+                .get("session_id").asString();
+        java.util.List<JsonNode> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.URI room = java.net.URI.create("ws://127.0.0.1:" + platform.httpPort() + "/ws/rooms/" + sessionId
+                + "?access_token=" + lin.token());
+        reactor.core.Disposable socket = new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient()
+                .execute(room, ws -> ws.receive()
+                        .map(m -> JsonCodec.mapper().readTree(m.getPayloadAsText()))
+                        .doOnNext(messages::add).then())
+                .subscribe();
+        try {
+            for (long d = System.nanoTime() + Duration.ofSeconds(10).toNanos(); messages.isEmpty()
+                    && System.nanoTime() < d;) {
+                Thread.sleep(50);
+            }
+            web.post().uri("/api/sessions/" + sessionId + "/transcript").header("Authorization", "Bearer " + lin.token())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"segments\":[" + seg(1, "I led the launch of our mobile app.") + ","
+                            + seg(2, "Downloads grew 40% in the first month.") + "]}")
+                    .exchange().expectStatus().isAccepted();
+            for (long d = System.nanoTime() + Duration.ofSeconds(15).toNanos(); System.nanoTime() < d
+                    && messages.stream().filter(m -> m.get("type").asString().equals("meters")).count() < 2;) {
+                Thread.sleep(50);
+            }
+        } finally {
+            socket.dispose();
+        }
+        assertThat(messages).isNotEmpty();
+        assertThat(messages.get(0).get("type").asString()).isEqualTo("snapshot");
+        assertThat(messages.stream().map(m -> m.get("type").asString()))
+                .contains("sentence", "meters");
+        java.util.List<Long> seqs = messages.stream().skip(1).map(m -> m.get("seq").asLong()).toList();
+        assertThat(seqs).isSorted();
+    }
+
     private static JsonNode awaitJson(String path, String bearer, Predicate<JsonNode> done) throws Exception {
         for (long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos(); System.nanoTime() < deadline;) {
             EntityExchangeResult<byte[]> r = web.get().uri(path).header("Authorization", bearer).exchange()

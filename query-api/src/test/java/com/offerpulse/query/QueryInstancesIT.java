@@ -25,7 +25,7 @@ import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.query.support.QueryInstance;
 import com.offerpulse.query.support.Samples;
-import com.offerpulse.query.support.TestTokens;
+import com.offerpulse.testsupport.auth.TestTokens;
 import com.offerpulse.testsupport.kafka.TestKafka;
 
 /**

@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -21,6 +20,7 @@ import org.apache.kafka.streams.state.Stores;
 import com.offerpulse.contracts.json.JsonSerde;
 import com.offerpulse.contracts.topic.Topic;
 import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.platform.kafka.LowLatencyStreamsConfig;
 import com.offerpulse.stream.probability.OfferProbabilityModel;
 import com.offerpulse.stream.rounds.RoundEngine;
 import com.offerpulse.stream.rounds.RoundInput;
@@ -131,26 +131,10 @@ public final class OfferPulseTopology {
      * short commit interval so a segment's meter update is not held back, RocksDB stores with changelogs.
      */
     public static Properties streamsConfig(StreamSettings settings, String bootstrap) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) settings.commitInterval().toMillis());
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+        Properties p = LowLatencyStreamsConfig.of(settings.applicationId(), bootstrap, settings.stateDir(),
+                settings.commitInterval(), settings.standbyReplicas(), settings.replicationFactor(),
+                settings.sessionTimeout());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
-        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
-        p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG), 0);
-        p.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
-                50);
-        p.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-                (int) settings.sessionTimeout().toMillis());
-        p.put(StreamsConfig.consumerPrefix(
-                org.apache.kafka.clients.consumer.ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
-                (int) Math.max(1000, settings.sessionTimeout().toMillis() / 3));
         return p;
     }
 }

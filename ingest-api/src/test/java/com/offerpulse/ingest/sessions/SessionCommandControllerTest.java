@@ -17,7 +17,7 @@ import com.offerpulse.contracts.session.SessionLifecycleEvent;
 import com.offerpulse.contracts.session.SessionStarted;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.ingest.support.IngestWebTestBase;
-import com.offerpulse.ingest.support.TestTokens;
+import com.offerpulse.testsupport.auth.TestTokens;
 import com.offerpulse.platform.kafka.OutboundRecord;
 
 class SessionCommandControllerTest extends IngestWebTestBase {

@@ -1,5 +1,7 @@
 package com.offerpulse.ingest.support;
 
+import com.offerpulse.testsupport.auth.TestTokens;
+
 import java.time.Duration;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

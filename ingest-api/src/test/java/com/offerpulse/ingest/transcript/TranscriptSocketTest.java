@@ -15,7 +15,7 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.ingest.support.IngestWebTestBase;
-import com.offerpulse.ingest.support.TestTokens;
+import com.offerpulse.testsupport.auth.TestTokens;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

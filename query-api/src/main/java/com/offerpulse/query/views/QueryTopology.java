@@ -7,7 +7,6 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -22,6 +21,7 @@ import com.offerpulse.contracts.json.JsonSerde;
 import com.offerpulse.contracts.session.SessionDeleted;
 import com.offerpulse.contracts.topic.Topic;
 import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.platform.kafka.LowLatencyStreamsConfig;
 import com.offerpulse.query.QuerySettings;
 
 /**
@@ -99,25 +99,10 @@ public final class QueryTopology {
      * view is queryable the moment its record is processed, {@code application.server} for key routing.
      */
     public static Properties streamsConfig(QuerySettings settings, String bootstrap, String applicationServer) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) settings.commitInterval().toMillis());
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
-        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+        Properties p = LowLatencyStreamsConfig.of(settings.applicationId(), bootstrap, settings.stateDir(),
+                settings.commitInterval(), settings.standbyReplicas(), settings.replicationFactor(),
+                settings.sessionTimeout());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
-        p.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
-                50);
-        p.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-                (int) settings.sessionTimeout().toMillis());
-        p.put(StreamsConfig.consumerPrefix(
-                org.apache.kafka.clients.consumer.ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
-                (int) Math.max(1000, settings.sessionTimeout().toMillis() / 3));
         return p;
     }
 }

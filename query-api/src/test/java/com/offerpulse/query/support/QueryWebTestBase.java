@@ -1,5 +1,7 @@
 package com.offerpulse.query.support;
 
+import com.offerpulse.testsupport.auth.TestTokens;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

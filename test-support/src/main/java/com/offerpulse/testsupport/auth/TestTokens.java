@@ -1,4 +1,4 @@
-package com.offerpulse.query.support;
+package com.offerpulse.testsupport.auth;
 
 import java.time.Duration;
 import java.time.Instant;

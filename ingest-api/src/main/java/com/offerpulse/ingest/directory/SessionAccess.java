@@ -5,6 +5,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import com.offerpulse.platform.problem.ApiProblem;
+import com.offerpulse.platform.sessions.SessionDirectory;
+import com.offerpulse.platform.sessions.SessionRecord;
+import com.offerpulse.platform.sessions.SessionStatus;
 import com.offerpulse.platform.security.AuthenticatedUser;
 
 import reactor.core.publisher.Mono;

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.offerpulse.ingest.IngestSettings;
-import com.offerpulse.ingest.directory.KafkaSessionDirectory;
-import com.offerpulse.ingest.directory.SessionDirectory;
+import com.offerpulse.platform.sessions.KafkaSessionDirectory;
+import com.offerpulse.platform.sessions.SessionDirectory;
 import com.offerpulse.platform.kafka.KafkaSettings;
 import com.offerpulse.platform.kafka.RecordWriter;
 import com.offerpulse.platform.kafka.TransactionalKafkaWriter;

@@ -14,7 +14,7 @@ import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.contracts.transcript.TranscriptSegment;
 import com.offerpulse.ingest.IngestSettings;
-import com.offerpulse.ingest.directory.SessionRecord;
+import com.offerpulse.platform.sessions.SessionRecord;
 import com.offerpulse.platform.kafka.OutboundRecord;
 import com.offerpulse.platform.kafka.RecordWriter;
 import com.offerpulse.platform.problem.ApiProblem;

@@ -12,7 +12,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 
 import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.json.JsonCodec;
-import com.offerpulse.ingest.directory.SessionRecord;
+import com.offerpulse.platform.sessions.SessionRecord;
 import com.offerpulse.platform.problem.ApiProblem;
 import org.springframework.web.reactive.socket.CloseStatus;
 

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.offerpulse.ingest.directory.SessionDirectory;
-import com.offerpulse.ingest.directory.SessionRecord;
+import com.offerpulse.platform.sessions.SessionDirectory;
+import com.offerpulse.platform.sessions.SessionRecord;
 
 import reactor.core.publisher.Mono;
 

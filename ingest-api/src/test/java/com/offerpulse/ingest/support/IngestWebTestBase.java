@@ -11,9 +11,9 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.offerpulse.ingest.IngestApiApplication;
-import com.offerpulse.ingest.directory.SessionDirectory;
-import com.offerpulse.ingest.directory.SessionRecord;
-import com.offerpulse.ingest.directory.SessionStatus;
+import com.offerpulse.platform.sessions.SessionDirectory;
+import com.offerpulse.platform.sessions.SessionRecord;
+import com.offerpulse.platform.sessions.SessionStatus;
 import com.offerpulse.platform.kafka.RecordWriter;
 
 /**

@@ -1,6 +1,7 @@
 package com.offerpulse.platform.problem;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -15,6 +16,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class RequestSizeLimitFilter implements WebFilter, Ordered {
+    private static final long DRAIN_FACTOR = 4;
     private final WebLimits limits;
 
     RequestSizeLimitFilter(WebLimits limits) {
@@ -24,10 +26,16 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
-        if (length > limits.maxBodySize().toBytes()) {
-            return ProblemResponses.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE,
-                    "The request body is " + length + " bytes; the limit is " + limits.maxBodySize().toBytes() + ".",
-                    null);
+        long limit = limits.maxBodySize().toBytes();
+        if (length > limit) {
+            // Read and discard a moderately oversized body first: answering while the client is still sending makes
+            // many clients see a reset connection instead of the 413. A huge one is refused at once.
+            Mono<Void> drain = length <= limit * DRAIN_FACTOR
+                    ? exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then()
+                    : Mono.empty();
+            return drain.onErrorResume(e -> Mono.empty()).then(ProblemResponses.write(exchange,
+                    HttpStatus.PAYLOAD_TOO_LARGE, "The request body is " + length + " bytes; the limit is " + limit + ".",
+                    null));
         }
         return chain.filter(exchange);
     }

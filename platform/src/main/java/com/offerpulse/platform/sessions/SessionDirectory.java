@@ -1,11 +1,11 @@
-package com.offerpulse.ingest.directory;
+package com.offerpulse.platform.sessions;
 
 import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Session ownership and state, shared by every ingest instance. The source of truth is
+ * Session ownership and state, shared by every instance that must check who owns a round (ingest, realtime). The source of truth is
  * {@code session.lifecycle.v1}; an instance only caches what it has read from there.
  */
 public interface SessionDirectory {

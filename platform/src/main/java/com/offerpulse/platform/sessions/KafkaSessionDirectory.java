@@ -1,4 +1,4 @@
-package com.offerpulse.ingest.directory;
+package com.offerpulse.platform.sessions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +57,8 @@ public final class KafkaSessionDirectory implements SessionDirectory, SmartLifec
     public KafkaSessionDirectory(KafkaSettings kafka, Duration catchUpTimeout, MeterRegistry meters) {
         this.kafka = kafka;
         this.catchUpTimeout = catchUpTimeout;
-        Gauge.builder("offerpulse.ingest.directory.sessions", sessions, Map::size)
-                .description("Rounds known to this ingest instance").register(meters);
+        Gauge.builder("offerpulse.session.directory.sessions", sessions, Map::size)
+                .description("Rounds known to this instance").register(meters);
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class KafkaSessionDirectory implements SessionDirectory, SmartLifec
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, "ingest-session-directory");
+        thread = new Thread(this::run, "session-directory");
         thread.setDaemon(true);
         thread.start();
     }

@@ -1,4 +1,4 @@
-package com.offerpulse.ingest.directory;
+package com.offerpulse.platform.sessions;
 
 /** What the ingest API knows of a round: who owns it and whether it still takes segments. */
 public record SessionRecord(String sessionId, String userId, SessionStatus status) {

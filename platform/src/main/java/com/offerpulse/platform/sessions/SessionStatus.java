@@ -1,4 +1,4 @@
-package com.offerpulse.ingest.directory;
+package com.offerpulse.platform.sessions;
 
 public enum SessionStatus {
     OPEN, ENDED, DELETED

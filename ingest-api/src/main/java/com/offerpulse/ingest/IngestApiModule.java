@@ -9,10 +9,11 @@ import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGe
 import org.springframework.context.annotation.Import;
 
 import com.offerpulse.platform.PlatformModule;
+import com.offerpulse.platform.sessions.SessionDirectoryConfiguration;
 
 /** The ingest API as a library: its own main and the launcher both import this. */
 @Configuration(proxyBeanMethods = false)
-@Import(PlatformModule.class)
+@Import({PlatformModule.class, SessionDirectoryConfiguration.class})
 @EnableConfigurationProperties(IngestSettings.class)
 @ComponentScan(basePackages = "com.offerpulse.ingest",
         nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class,

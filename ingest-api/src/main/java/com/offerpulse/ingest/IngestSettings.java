@@ -17,8 +17,6 @@ import jakarta.validation.constraints.Min;
  *                                a random one per process
  * @param eventsPerSecond         sustained product events per client (IP when anonymous, user when signed in)
  * @param eventsBurst             how many events a client may send at once before the rate applies
- * @param directoryCatchUp        how long a request waits for this instance to catch up with the session topic
- *                                before saying 503
  */
 @Validated
 @ConfigurationProperties("offerpulse.ingest")
@@ -26,6 +24,5 @@ public record IngestSettings(
         @DefaultValue("500") @Min(1) int maxSegmentsPerBatch,
         @DefaultValue("") String transactionalIdPrefix,
         @DefaultValue("5") @Min(1) double eventsPerSecond,
-        @DefaultValue("20") @Min(1) int eventsBurst,
-        @DefaultValue("3s") Duration directoryCatchUp) {
+        @DefaultValue("20") @Min(1) int eventsBurst) {
 }

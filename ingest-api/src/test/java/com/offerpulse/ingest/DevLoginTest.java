@@ -1,6 +1,6 @@
 package com.offerpulse.ingest;
 
-import static com.offerpulse.ingest.support.Problems.expectProblem;
+import static com.offerpulse.testsupport.web.Problems.expectProblem;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

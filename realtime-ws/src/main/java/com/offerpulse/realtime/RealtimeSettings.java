@@ -26,7 +26,6 @@ import jakarta.validation.constraints.NotBlank;
  *                              is closed (slow_consumer)
  * @param historySize           approximate length of each room's history stream (Redis MAXLEN ~)
  * @param roomTtl               room keys in Redis expire this long after the room's last message
- * @param directoryCatchUp      how long a handshake waits for this instance to catch up with the lifecycle topic
  * @param inviteTtl             how long a viewer invite ({@code POST /api/sessions/{id}/invites}) stays valid
  */
 @Validated
@@ -43,6 +42,5 @@ public record RealtimeSettings(
         @DefaultValue("256") @Min(2) int sendQueue,
         @DefaultValue("500") @Min(10) int historySize,
         @DefaultValue("24h") Duration roomTtl,
-        @DefaultValue("3s") Duration directoryCatchUp,
         @DefaultValue("2h") Duration inviteTtl) {
 }

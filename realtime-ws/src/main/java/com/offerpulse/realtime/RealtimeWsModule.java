@@ -9,10 +9,11 @@ import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGe
 import org.springframework.context.annotation.Import;
 
 import com.offerpulse.platform.PlatformModule;
+import com.offerpulse.platform.sessions.SessionDirectoryConfiguration;
 
 /** The realtime rooms as a library: its own main and the launcher both import this. */
 @Configuration(proxyBeanMethods = false)
-@Import(PlatformModule.class)
+@Import({PlatformModule.class, SessionDirectoryConfiguration.class})
 @EnableConfigurationProperties(RealtimeSettings.class)
 @ComponentScan(basePackages = "com.offerpulse.realtime",
         nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class,

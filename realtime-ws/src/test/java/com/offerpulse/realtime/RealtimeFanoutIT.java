@@ -32,7 +32,7 @@ import com.offerpulse.realtime.metrics.RealtimeMetrics;
 import com.offerpulse.realtime.support.RealtimeInstance;
 import com.offerpulse.realtime.support.RedisServer;
 import com.offerpulse.realtime.support.SocketClient;
-import com.offerpulse.realtime.support.TestTokens;
+import com.offerpulse.testsupport.auth.TestTokens;
 import com.offerpulse.testsupport.kafka.TestKafka;
 
 import tools.jackson.databind.JsonNode;

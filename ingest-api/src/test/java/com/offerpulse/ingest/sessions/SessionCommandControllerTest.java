@@ -1,6 +1,6 @@
 package com.offerpulse.ingest.sessions;
 
-import static com.offerpulse.ingest.support.Problems.expectProblem;
+import static com.offerpulse.testsupport.web.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -33,7 +33,7 @@ public final class IngestInstance implements AutoCloseable {
                         "--offerpulse.kafka.max-block=2s",
                         "--offerpulse.kafka.request-timeout=2s",
                         "--offerpulse.kafka.delivery-timeout=4s",
-                        "--offerpulse.ingest.directory-catch-up=5s"));
+                        "--offerpulse.sessions.catch-up=5s"));
     }
 
     public WebTestClient web() {

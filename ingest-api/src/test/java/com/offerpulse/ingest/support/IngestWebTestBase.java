@@ -33,7 +33,7 @@ public abstract class IngestWebTestBase {
     @TestBean(name = "ingestRecordWriter", methodName = "com.offerpulse.ingest.support.IngestWebTestBase#fakeWriter")
     protected RecordWriter writerBean;
 
-    @TestBean(name = "ingestSessionDirectory",
+    @TestBean(name = "sessionDirectory",
             methodName = "com.offerpulse.ingest.support.IngestWebTestBase#fakeDirectory")
     protected SessionDirectory directoryBean;
 

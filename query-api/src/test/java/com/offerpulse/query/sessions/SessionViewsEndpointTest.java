@@ -1,6 +1,6 @@
 package com.offerpulse.query.sessions;
 
-import static com.offerpulse.query.support.Problems.expectProblem;
+import static com.offerpulse.testsupport.web.Problems.expectProblem;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,7 @@
 package com.offerpulse.query.support;
 
+import com.offerpulse.testsupport.web.IsolatedReactorResources;
+
 import com.offerpulse.testsupport.auth.TestTokens;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package com.offerpulse.query.user;
 
-import static com.offerpulse.query.support.Problems.expectProblem;
+import static com.offerpulse.testsupport.web.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

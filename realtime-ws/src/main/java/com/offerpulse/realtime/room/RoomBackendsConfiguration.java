@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.sessions.SessionDirectory;
 import com.offerpulse.realtime.RealtimeSettings;
 
 import io.lettuce.core.RedisChannelHandler;
@@ -90,8 +91,8 @@ class RoomBackendsConfiguration {
     }
 
     @Bean
-    RoomOwners realtimeRoomOwners(KafkaSettings kafka, RealtimeSettings settings, MeterRegistry meters) {
-        return new KafkaRoomOwners(kafka, settings.directoryCatchUp(), meters);
+    RoomOwners realtimeRoomOwners(SessionDirectory sessionDirectory) {
+        return new DirectoryRoomOwners(sessionDirectory);
     }
 
     /** {@code redis://:secret@host} → {@code redis://host}: the URI may carry a password. */

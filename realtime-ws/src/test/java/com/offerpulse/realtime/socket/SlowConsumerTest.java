@@ -15,7 +15,7 @@ import com.offerpulse.realtime.room.RoomFanout;
 import com.offerpulse.realtime.room.RoomMessage;
 import com.offerpulse.realtime.support.RealtimeWebTestBase;
 import com.offerpulse.realtime.support.SocketClient;
-import com.offerpulse.realtime.support.TestTokens;
+import com.offerpulse.testsupport.auth.TestTokens;
 
 import tools.jackson.databind.JsonNode;
 

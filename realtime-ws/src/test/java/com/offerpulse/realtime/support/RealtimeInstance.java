@@ -1,5 +1,9 @@
 package com.offerpulse.realtime.support;
 
+import com.offerpulse.testsupport.web.IsolatedReactorResources;
+
+import com.offerpulse.testsupport.auth.TestTokens;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

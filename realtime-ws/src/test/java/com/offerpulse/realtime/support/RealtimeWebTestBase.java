@@ -1,5 +1,7 @@
 package com.offerpulse.realtime.support;
 
+import com.offerpulse.testsupport.auth.TestTokens;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +34,10 @@ public abstract class RealtimeWebTestBase {
     @TestBean(name = "realtimeRoomOwners", methodName = "com.offerpulse.realtime.support.RealtimeWebTestBase#owners")
     protected RoomOwners ownersBean;
 
+    /** Owners come from {@link #owners()}; the lifecycle reader behind the real ones is not needed here. */
+    @TestBean(name = "sessionDirectory", methodName = "com.offerpulse.realtime.support.RealtimeWebTestBase#noDirectory")
+    protected com.offerpulse.platform.sessions.SessionDirectory directoryBean;
+
     @Autowired
     protected WebTestClient web;
 
@@ -40,6 +46,20 @@ public abstract class RealtimeWebTestBase {
 
     static RoomOwners owners() {
         return new InMemoryRoomOwners();
+    }
+
+    static com.offerpulse.platform.sessions.SessionDirectory noDirectory() {
+        return new com.offerpulse.platform.sessions.SessionDirectory() {
+            @Override
+            public reactor.core.publisher.Mono<java.util.Optional<com.offerpulse.platform.sessions.SessionRecord>> find(
+                    String sessionId) {
+                return reactor.core.publisher.Mono.just(java.util.Optional.empty());
+            }
+
+            @Override
+            public void remember(com.offerpulse.platform.sessions.SessionRecord record) {
+            }
+        };
     }
 
     protected String roundOf(String userId) {

@@ -1,4 +1,4 @@
-package com.offerpulse.realtime.support;
+package com.offerpulse.testsupport.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

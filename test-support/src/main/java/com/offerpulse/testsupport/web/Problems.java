@@ -1,4 +1,4 @@
-package com.offerpulse.ingest.support;
+package com.offerpulse.testsupport.web;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;

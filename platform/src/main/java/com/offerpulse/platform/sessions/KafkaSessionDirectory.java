@@ -2,7 +2,6 @@ package com.offerpulse.platform.sessions;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.json.JsonCodec;
@@ -30,6 +25,7 @@ import com.offerpulse.contracts.session.SessionDeleted;
 import com.offerpulse.contracts.session.SessionEnded;
 import com.offerpulse.contracts.session.SessionLifecycleEvent;
 import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.platform.kafka.BackgroundConsumer;
 import com.offerpulse.platform.kafka.KafkaSettings;
 import com.offerpulse.platform.problem.ApiProblem;
 
@@ -42,20 +38,16 @@ import reactor.core.publisher.Mono;
  * in-memory map. Not a consumer group: every instance reads everything, so any instance can check ownership.
  * Lookups that miss ask the thread to catch up to the partitions' current end offsets first.
  */
-public final class KafkaSessionDirectory implements SessionDirectory, SmartLifecycle {
+public final class KafkaSessionDirectory extends BackgroundConsumer implements SessionDirectory {
     private static final Logger log = LoggerFactory.getLogger(KafkaSessionDirectory.class);
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final KafkaSettings kafka;
     private final Duration catchUpTimeout;
     private final Map<String, SessionRecord> sessions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
-    private volatile boolean running;
 
     public KafkaSessionDirectory(KafkaSettings kafka, Duration catchUpTimeout, MeterRegistry meters) {
-        this.kafka = kafka;
+        super(kafka, "session-directory");
         this.catchUpTimeout = catchUpTimeout;
         Gauge.builder("offerpulse.session.directory.sessions", sessions, Map::size)
                 .description("Rounds known to this instance").register(meters);
@@ -99,68 +91,27 @@ public final class KafkaSessionDirectory implements SessionDirectory, SmartLifec
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "session-directory");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    protected void consume(KafkaConsumer<String, byte[]> c) {
+        List<TopicPartition> partitions = awaitPartitions(c);
+        c.assign(partitions);
+        c.seekToBeginning(partitions);
+        List<Waiter> waiting = new ArrayList<>();
+        while (running()) {
+            for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
+                applyRecord(record);
             }
+            acceptSyncRequests(c, partitions, waiting);
+            completeCaughtUp(c, waiting);
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis());
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props)) {
-            consumer = c;
-            List<TopicPartition> partitions = awaitPartitions(c);
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            List<Waiter> waiting = new ArrayList<>();
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
-                    applyRecord(record);
-                }
-                acceptSyncRequests(c, partitions, waiting);
-                completeCaughtUp(c, waiting);
-            }
-        } catch (WakeupException e) {
-            // stop() woke us up.
-        } catch (RuntimeException e) {
-            log.error("Session directory stopped reading {}", Topics.SESSION_LIFECYCLE.name(), e);
-        } finally {
-            running = false;
-            syncRequests.forEach(f -> f.completeExceptionally(new TimeoutException("directory stopped")));
-        }
+    protected void onStopped() {
+        syncRequests.forEach(f -> f.completeExceptionally(new TimeoutException("directory stopped")));
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c) {
-        while (running) {
+        while (running()) {
             try {
                 List<PartitionInfo> infos = c.partitionsFor(Topics.SESSION_LIFECYCLE.name(), kafka.requestTimeout());
                 if (infos != null && !infos.isEmpty()) {

@@ -12,12 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.offerpulse.contracts.analytics.SessionMeters;
@@ -27,6 +23,7 @@ import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.contracts.session.SessionEnded;
 import com.offerpulse.contracts.session.SessionLifecycleEvent;
 import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.platform.kafka.BackgroundConsumer;
 import com.offerpulse.platform.kafka.KafkaSettings;
 import com.offerpulse.realtime.RealtimeSettings;
 import com.offerpulse.realtime.metrics.RealtimeMetrics;
@@ -39,23 +36,19 @@ import com.offerpulse.realtime.metrics.RealtimeMetrics;
  * record and retried after a pause (at-least-once; the store drops the duplicates it can recognise).
  */
 @Component
-class KafkaRoomFeed implements SmartLifecycle {
+class KafkaRoomFeed extends BackgroundConsumer {
     private static final Logger log = LoggerFactory.getLogger(KafkaRoomFeed.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
-    private final KafkaSettings kafka;
     private final RealtimeSettings settings;
     private final RoomStore store;
     private final RoomFanout fanout;
     private final RealtimeMetrics metrics;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
-    private volatile boolean running;
 
     KafkaRoomFeed(KafkaSettings kafka, RealtimeSettings settings, RoomStore store, RoomFanout fanout,
             RealtimeMetrics metrics) {
-        this.kafka = kafka;
+        super(kafka, "realtime-room-feed");
         this.settings = settings;
         this.store = store;
         this.fanout = fanout;
@@ -113,59 +106,18 @@ class KafkaRoomFeed implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "realtime-room-feed");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    protected void configure(Map<String, Object> properties) {
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         // A new group starts at the beginning so snapshots are complete; afterwards the committed offsets count.
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis());
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props)) {
-            consumer = c;
-            c.subscribe(List.of(Topics.SESSION_METERS.name(), Topics.TRANSCRIPT_SENTENCES.name(),
-                    Topics.SESSION_LIFECYCLE.name()));
-            while (running) {
-                pollOnce(c);
-            }
-        } catch (WakeupException e) {
-            // stop() woke us up.
-        } catch (RuntimeException e) {
-            log.error("Room feed stopped", e);
-        } finally {
-            running = false;
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    }
+
+    @Override
+    protected void consume(KafkaConsumer<String, byte[]> c) {
+        c.subscribe(List.of(Topics.SESSION_METERS.name(), Topics.TRANSCRIPT_SENTENCES.name(),
+                Topics.SESSION_LIFECYCLE.name()));
+        while (running()) {
+            pollOnce(c);
         }
     }
 

@@ -11,8 +11,9 @@ import com.offerpulse.platform.security.ApiAccessRules;
 class LauncherAccessRules implements ApiAccessRules {
     @Override
     public void configure(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
-        exchanges.pathMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg",
-                "/robots.txt", "/s/**", "/dashboard", "/interview/**", "/kpi").permitAll();
+        exchanges.pathMatchers(HttpMethod.GET, "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg",
+                "/robots.txt").permitAll();
+        exchanges.pathMatchers(HttpMethod.GET, FrontendRoutes.CLIENT_ROUTES).permitAll();
     }
 
     @Override

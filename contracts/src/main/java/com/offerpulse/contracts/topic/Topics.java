@@ -11,8 +11,11 @@ import com.offerpulse.contracts.analytics.TaggedSentence;
 import com.offerpulse.contracts.analytics.UserOfferProbability;
 import com.offerpulse.contracts.growth.ProductEvent;
 import com.offerpulse.contracts.growth.ShareSnapshot;
+import com.offerpulse.contracts.growth.Testimonial;
 import com.offerpulse.contracts.growth.TestimonialPrompt;
 import com.offerpulse.contracts.json.JsonSerde;
+import com.offerpulse.contracts.kpi.DailyFunnel;
+import com.offerpulse.contracts.kpi.UserActivity;
 import com.offerpulse.contracts.session.SessionLifecycleEvent;
 import com.offerpulse.contracts.topic.Topic.Cleanup;
 import com.offerpulse.contracts.transcript.TranscriptSegment;
@@ -46,7 +49,8 @@ public final class Topics {
 
     public static final Topic<String, ProductEvent> PRODUCT_EVENTS = new Topic<>("product.events.v1", KEY,
             new JsonSerde<>(ProductEvent.class), Cleanup.DELETE, "user id, else anonymous id",
-            "ingest-api (client events, session_started); stream-processor (session_completed); query-api (share events)");
+            "ingest-api (client events, session_started, testimonial_dismissed/submitted); "
+                    + "stream-processor (session_completed); query-api (share events)");
 
     public static final Topic<String, ShareSnapshot> SHARE_SNAPSHOTS = new Topic<>("share.snapshots.v1", KEY,
             new JsonSerde<>(ShareSnapshot.class), Cleanup.COMPACT, "sha256(token), hex", "query-api (share create/revoke)");
@@ -54,7 +58,18 @@ public final class Topics {
     public static final Topic<String, TestimonialPrompt> USER_PROMPTS = new Topic<>("user.prompts.v1", KEY,
             new JsonSerde<>(TestimonialPrompt.class), Cleanup.COMPACT, "user id", "stream-processor");
 
+    public static final Topic<String, Testimonial> USER_TESTIMONIALS = new Topic<>("user.testimonials.v1", KEY,
+            new JsonSerde<>(Testimonial.class), Cleanup.COMPACT, "user id", "ingest-api");
+
+    /** Compact per-user KPI activity (active days, rounds, first two rounds), folded by the KPI stream. */
+    public static final Topic<String, UserActivity> KPI_USER_ACTIVITY = new Topic<>("kpi.user-activity.v1", KEY,
+            new JsonSerde<>(UserActivity.class), Cleanup.COMPACT, "user id", "stream-processor (offerpulse-kpi)");
+
+    /** Per-UTC-day funnel counters and time-to-wow samples, folded by the KPI stream. */
+    public static final Topic<String, DailyFunnel> KPI_DAILY = new Topic<>("kpi.daily.v1", KEY,
+            new JsonSerde<>(DailyFunnel.class), Cleanup.COMPACT, "UTC day, ISO date", "stream-processor (offerpulse-kpi)");
+
     public static final List<Topic<String, ?>> ALL = List.of(TRANSCRIPT_SEGMENTS, SESSION_LIFECYCLE,
             TRANSCRIPT_SENTENCES, SESSION_METERS, SESSION_SUMMARIES, USER_OFFER_PROBABILITY, PRODUCT_EVENTS,
-            SHARE_SNAPSHOTS, USER_PROMPTS);
+            SHARE_SNAPSHOTS, USER_PROMPTS, USER_TESTIMONIALS, KPI_USER_ACTIVITY, KPI_DAILY);
 }

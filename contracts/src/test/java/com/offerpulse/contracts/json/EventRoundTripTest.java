@@ -27,7 +27,12 @@ import com.offerpulse.contracts.growth.ProductEvent;
 import com.offerpulse.contracts.growth.ProductEventName;
 import com.offerpulse.contracts.growth.ShareSnapshot;
 import com.offerpulse.contracts.growth.ShareView;
+import com.offerpulse.contracts.growth.Testimonial;
 import com.offerpulse.contracts.growth.TestimonialPrompt;
+import com.offerpulse.contracts.kpi.ActivityDay;
+import com.offerpulse.contracts.kpi.DailyFunnel;
+import com.offerpulse.contracts.kpi.RoundMark;
+import com.offerpulse.contracts.kpi.UserActivity;
 import com.offerpulse.contracts.session.EndReason;
 import com.offerpulse.contracts.session.SessionDeleted;
 import com.offerpulse.contracts.session.SessionEnded;
@@ -66,7 +71,19 @@ class EventRoundTripTest {
                         null, Map.of("variant", "b", "placement", "hero"), T0)},
                 new Object[] {Topics.SHARE_SNAPSHOTS, new ShareSnapshot("ab12", "u1", new ShareView(0.43, 0.08, 30, 4,
                         List.of("Credible claims"), List.of("Quantify results")), T0, T0.plusSeconds(86400), false)},
-                new Object[] {Topics.USER_PROMPTS, new TestimonialPrompt("u1", T0, PromptState.ELIGIBLE, "s1", T0)});
+                new Object[] {Topics.USER_PROMPTS, new TestimonialPrompt("u1", T0, T0.plus(java.time.Duration.ofDays(30)),
+                        PromptState.ELIGIBLE, "s1", T0)},
+                new Object[] {Topics.USER_TESTIMONIALS, new Testimonial("t1", "u1", "It helped me land the offer.", true,
+                        "s1", T0)},
+                new Object[] {Topics.KPI_USER_ACTIVITY, kpiActivity()},
+                new Object[] {Topics.KPI_DAILY, new DailyFunnel(java.time.LocalDate.parse("2026-11-26"), 12, 3,
+                        List.of(9_000L, 41_000L), 0)});
+    }
+
+    private static UserActivity kpiActivity() {
+        RoundMark first = new RoundMark("s1", T0, null, 0.43, "credibility", "impact_strength");
+        return new UserActivity("u1", first, null,
+                List.of(ActivityDay.activeOnly(java.time.LocalDate.parse("2026-11-26")).withRound(first)));
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package com.offerpulse.ingest.events;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +16,14 @@ import org.springframework.web.server.ServerWebExchange;
 import com.offerpulse.contracts.growth.ProductEvent;
 import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.topic.Topics;
+import com.offerpulse.ingest.IngestSettings;
 import com.offerpulse.platform.kafka.OutboundRecord;
 import com.offerpulse.platform.kafka.RecordWriter;
 import com.offerpulse.platform.problem.ApiProblem;
 import com.offerpulse.platform.security.AuthenticatedUser;
 import com.offerpulse.platform.security.CurrentUser;
+import com.offerpulse.platform.web.ClientAddress;
+import com.offerpulse.platform.web.ClientRateLimiter;
 
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -37,9 +39,9 @@ class ProductEventController {
     private final ClientRateLimiter limiter;
     private final Clock clock;
 
-    ProductEventController(RecordWriter writer, ClientRateLimiter limiter, Clock clock) {
+    ProductEventController(RecordWriter writer, IngestSettings settings, Clock clock) {
         this.writer = writer;
-        this.limiter = limiter;
+        this.limiter = new ClientRateLimiter(settings.eventsPerSecond(), settings.eventsBurst());
         this.clock = clock;
     }
 
@@ -47,7 +49,7 @@ class ProductEventController {
     Mono<ResponseEntity<Accepted>> record(@Valid @RequestBody ProductEventRequest request, ServerWebExchange exchange) {
         return CurrentUser.find().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(user -> {
-                    String client = user.map(u -> "user:" + u.userId()).orElseGet(() -> "ip:" + remoteHost(exchange));
+                    String client = user.map(u -> "user:" + u.userId()).orElseGet(() -> "ip:" + ClientAddress.of(exchange));
                     Optional<Duration> wait = limiter.tryAcquire(client, System.nanoTime());
                     if (wait.isPresent()) {
                         return Mono.error(ApiProblem.tooManyRequests(wait.get()));
@@ -70,11 +72,6 @@ class ProductEventController {
         } catch (ContractViolation v) {
             throw ApiProblem.badRequest(v.field(), v.getMessage());
         }
-    }
-
-    private static String remoteHost(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     record Accepted(int accepted) {

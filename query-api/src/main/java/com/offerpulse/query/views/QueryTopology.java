@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.Stores;
 
 import com.offerpulse.contracts.analytics.SessionSummary;
 import com.offerpulse.contracts.analytics.UserOfferProbability;
+import com.offerpulse.contracts.growth.TestimonialPrompt;
 import com.offerpulse.contracts.json.JsonSerde;
 import com.offerpulse.contracts.session.SessionDeleted;
 import com.offerpulse.contracts.topic.Topic;
@@ -25,12 +26,13 @@ import com.offerpulse.platform.kafka.LowLatencyStreamsConfig;
 import com.offerpulse.query.QuerySettings;
 
 /**
- * The read side's materialized views, as a pure builder. Three queryable stores:
+ * The read side's materialized views, as a pure builder. Queryable stores:
  * <ul>
  * <li>{@value #OFFER_PROBABILITY_STORE} (user id → the compacted {@code user.offer-probability.v1})</li>
  * <li>{@value #USER_ROUNDS_STORE} (user id → rounds newest first), from summaries and deletions</li>
  * <li>{@value #SESSION_STORE} (session id → owner, transcript, latest meters, summary), from the lifecycle,
  * sentences, meters and summaries (re-keyed by session)</li>
+ * <li>{@value #PROMPTS_STORE} (user id → the testimonial prompt, the compacted {@code user.prompts.v1})</li>
  * </ul>
  * Every key of a store lives on one partition; an instance owns the partitions Kafka Streams assigned it.
  */
@@ -38,6 +40,8 @@ public final class QueryTopology {
     public static final String OFFER_PROBABILITY_STORE = "offer-probability";
     public static final String USER_ROUNDS_STORE = "user-rounds-view";
     public static final String SESSION_STORE = "session-views";
+    /** User id → the testimonial prompt of the current cycle (the compacted {@code user.prompts.v1}). */
+    public static final String PROMPTS_STORE = "user-prompts";
 
     private QueryTopology() {
     }
@@ -88,6 +92,11 @@ public final class QueryTopology {
         summaries.mapValues(v -> (Object) v, Named.as("summary-by-user-any"))
                 .merge(deletionsByUser, Named.as("merge-deletions"))
                 .process(UserRoundsProcessor::new, Named.as("user-rounds"), USER_ROUNDS_STORE);
+
+        builder.table(Topics.USER_PROMPTS.name(), consumed(Topics.USER_PROMPTS, "prompts"),
+                Materialized.<String, TestimonialPrompt, KeyValueStore<Bytes, byte[]>>as(PROMPTS_STORE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Topics.USER_PROMPTS.valueSerde()));
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {

@@ -14,13 +14,19 @@ import com.tngtech.archunit.lang.ArchRule;
 class QueryArchitectureTest {
 
     @ArchTest
-    static final ArchRule queryApiNeverWrites = noClasses().should()
+    static final ArchRule queryApiNeverWrites = noClasses().that().resideOutsideOfPackage("..query.share..").should()
             .dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.producer.KafkaProducer")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("com.offerpulse.platform.kafka.RecordWriter")
             .orShould().dependOnClassesThat()
             .haveFullyQualifiedName("com.offerpulse.platform.kafka.TransactionalKafkaWriter")
             .because("the query API is the read side: commands (including deletes) go through the ingest API, "
-                    + "derivations through the stream processor");
+                    + "derivations through the stream processor; share links are the one exception (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule shareWritesOnlyShareTopics = noClasses().that().resideInAPackage("..query.share..")
+            .should().accessField(com.offerpulse.contracts.topic.Topics.class, "TRANSCRIPT_SEGMENTS")
+            .orShould().accessField(com.offerpulse.contracts.topic.Topics.class, "SESSION_LIFECYCLE")
+            .because("share creation may write share snapshots and share events only; commands go through ingest");
 
     @ArchTest
     static final ArchRule noFieldInjection = fields().should().notBeAnnotatedWith(Autowired.class)

@@ -12,6 +12,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.offerpulse.platform.kafka.ManagedKafkaStreams;
 import com.offerpulse.query.QueryApiApplication;
 import com.offerpulse.query.routing.ViewRouter;
+import com.offerpulse.query.share.ShareSnapshots;
+import com.offerpulse.query.share.ShareWriter;
 
 /** The whole query application with its views held in memory, so every status can be provoked. */
 @SpringBootTest(classes = QueryApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -27,6 +29,13 @@ public abstract class QueryWebTestBase {
     @TestBean(name = "queryStreams", methodName = "com.offerpulse.query.support.QueryWebTestBase#inertStreams")
     protected ManagedKafkaStreams streams;
 
+    /** Share links in memory, so no test context reads the share topic (the share tests fill it). */
+    @TestBean(name = "shareSnapshots", methodName = "com.offerpulse.query.support.QueryWebTestBase#inMemoryShares")
+    protected ShareSnapshots shareSnapshots;
+
+    @TestBean(name = "shareWriter", methodName = "com.offerpulse.query.support.QueryWebTestBase#fakeShareWriter")
+    protected ShareWriter shareWriter;
+
     @Autowired
     protected WebTestClient web;
 
@@ -40,10 +49,20 @@ public abstract class QueryWebTestBase {
         return ManagedKafkaStreams.inert("test");
     }
 
+    static ShareSnapshots inMemoryShares() {
+        return new InMemoryShareSnapshots();
+    }
+
+    static ShareWriter fakeShareWriter() {
+        return new FakeShareWriter();
+    }
+
     @BeforeEach
     void resetViews() {
         views = (InMemoryViews) router;
         views.reset();
+        ((InMemoryShareSnapshots) shareSnapshots).reset();
+        ((FakeShareWriter) shareWriter).reset();
     }
 
     protected WebTestClient.ResponseSpec get(String path, String userId) {

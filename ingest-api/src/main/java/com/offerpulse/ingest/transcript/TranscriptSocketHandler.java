@@ -1,10 +1,15 @@
 package com.offerpulse.ingest.transcript;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -22,7 +27,7 @@ import reactor.core.publisher.Mono;
  * {@code WS /ws/ingest/{id}}: each text message is a batch {@code {"segments": [...]}} (optionally with a client
  * {@code ref}); each gets exactly one answer, in order: {@code {"type":"ack","accepted":n,"last_seq":s}} once Kafka
  * acknowledged it, or {@code {"type":"error","status":4xx/503,"detail":...,"field":...}} with nothing written. A bad
- * message does not close the socket.
+ * message (not JSON, not UTF-8, not a batch) does not close the socket. Binary messages are ignored.
  */
 @Component
 class TranscriptSocketHandler implements WebSocketHandler {
@@ -47,8 +52,9 @@ class TranscriptSocketHandler implements WebSocketHandler {
         log.atInfo().addKeyValue("session_id", session.sessionId()).log("Ingest socket opened");
         return socket.send(socket.receive()
                 .filter(m -> m.getType() == WebSocketMessage.Type.TEXT)
-                .map(WebSocketMessage::getPayloadAsText)
-                .concatMap(text -> answer(session, text))
+                .map(TranscriptSocketHandler::strictText)
+                .concatMap(text -> text.isPresent() ? answerSafely(session, text.get())
+                        : Mono.just(error(null, 400, "The message is not valid UTF-8 text.", null)))
                 .map(reply -> socket.textMessage(JsonCodec.encodeToString(reply))))
                 .doFinally(signal -> log.atInfo().addKeyValue("session_id", session.sessionId())
                         .addKeyValue("signal", signal.toString()).log("Ingest socket closed"));
@@ -59,6 +65,10 @@ class TranscriptSocketHandler implements WebSocketHandler {
         TranscriptBatchRequest request;
         try {
             SocketBatch batch = JsonCodec.decode(text, SocketBatch.class);
+            if (batch == null) {
+                // The JSON literal null decodes to no object at all.
+                return Mono.just(error(null, 400, "A message is a JSON object {\"segments\": [...]}.", null));
+            }
             ref = batch.ref();
             request = new TranscriptBatchRequest(batch.segments());
             batches.validate(request);
@@ -81,6 +91,33 @@ class TranscriptSocketHandler implements WebSocketHandler {
                 })
                 .onErrorResume(ApiProblem.class,
                         p -> Mono.just(error(clientRef, p.status().value(), p.getMessage(), p.field())));
+    }
+
+    /**
+     * The message as text, or empty when it is not UTF-8: the framework would quietly replace the bad bytes with
+     * U+FFFD and the batch would be written altered.
+     */
+    private static Optional<String> strictText(WebSocketMessage message) {
+        DataBuffer payload = message.getPayload();
+        byte[] bytes = new byte[payload.readableByteCount()];
+        payload.read(bytes);
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One message's answer; an unexpected failure is answered like the HTTP side's generic 500 (logged, nothing
+     * about internals) instead of ending the socket, so a bad message never closes it.
+     */
+    private Mono<Map<String, Object>> answerSafely(SessionRecord session, String text) {
+        return Mono.defer(() -> answer(session, text)).onErrorResume(e -> {
+            log.atError().addKeyValue("session_id", session.sessionId()).setCause(e)
+                    .log("Unexpected error answering an ingest socket message");
+            return Mono.just(error(null, 500, "Something went wrong on our side.", null));
+        });
     }
 
     private static Map<String, Object> error(String ref, int status, String detail, String field) {

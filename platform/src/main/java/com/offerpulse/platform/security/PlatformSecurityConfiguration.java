@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 import com.offerpulse.contracts.auth.HmacSecret;
 import com.offerpulse.contracts.auth.Role;
@@ -66,6 +67,16 @@ class PlatformSecurityConfiguration {
                     exchanges.anyExchange().authenticated();
                 });
         return http.build();
+    }
+
+    /**
+     * Requests the firewall refuses before any route (an encoded slash or dot, a semicolon in the path…) get the
+     * same problem+json 400 as any other bad input instead of an empty body.
+     */
+    @Bean
+    ServerExchangeRejectedHandler offerPulseRejectedRequestHandler() {
+        return (exchange, rejected) -> ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+                "The request URL is not allowed.", null);
     }
 
     @Bean

@@ -57,14 +57,57 @@ public final class OfferPulseTopology {
     private OfferPulseTopology() {
     }
 
+    /**
+     * The topics the topology reads and writes. {@link #live()} are the registry's names; a replay runs the very same
+     * topology on copies ({@link #withPrefix}), so it never reads or writes a live topic. The internal topics
+     * (repartition, changelogs) are named after the application id, which a replay also makes its own.
+     */
+    public record TopicNames(String segments, String lifecycle, String sentences, String meters, String summaries,
+            String offerProbability, String productEvents) {
+
+        public static TopicNames live() {
+            return new TopicNames(Topics.TRANSCRIPT_SEGMENTS.name(), Topics.SESSION_LIFECYCLE.name(),
+                    Topics.TRANSCRIPT_SENTENCES.name(), Topics.SESSION_METERS.name(),
+                    Topics.SESSION_SUMMARIES.name(), Topics.USER_OFFER_PROBABILITY.name(),
+                    Topics.PRODUCT_EVENTS.name());
+        }
+
+        /** Every name with {@code prefix} in front, e.g. {@code sandbox.r1.transcript.segments.v1}. */
+        public TopicNames withPrefix(String prefix) {
+            return new TopicNames(prefix + segments, prefix + lifecycle, prefix + sentences, prefix + meters,
+                    prefix + summaries, prefix + offerProbability, prefix + productEvents);
+        }
+
+        /** The topics records are read from (the lifecycle topic is also written: rounds ended by timeout). */
+        public List<String> inputs() {
+            return List.of(segments, lifecycle);
+        }
+
+        /** Every topic the topology writes to. */
+        public List<String> outputs() {
+            return List.of(sentences, meters, lifecycle, summaries, offerProbability, productEvents);
+        }
+    }
+
     public static Topology build(StreamSettings settings, RoundEngine engine, OfferProbabilityModel model) {
+        return build(settings, engine, model, TopicNames.live());
+    }
+
+    /** The topology over other topics than the live ones (a replay's sandbox); the processing is the same. */
+    public static Topology build(StreamSettings settings, RoundEngine engine, OfferProbabilityModel model,
+            TopicNames topics) {
         StreamsBuilder builder = new StreamsBuilder();
-        build(builder, settings, engine, model);
+        build(builder, settings, engine, model, topics);
         return builder.build();
     }
 
     public static void build(StreamsBuilder builder, StreamSettings settings, RoundEngine engine,
             OfferProbabilityModel model) {
+        build(builder, settings, engine, model, TopicNames.live());
+    }
+
+    public static void build(StreamsBuilder builder, StreamSettings settings, RoundEngine engine,
+            OfferProbabilityModel model, TopicNames topics) {
         StoreBuilder<KeyValueStore<String, RoundState>> roundStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ROUND_STORE), Serdes.String(), new JsonSerde<>(RoundState.class));
         StoreBuilder<KeyValueStore<String, UserRounds>> userStore = Stores.keyValueStoreBuilder(
@@ -72,9 +115,9 @@ public final class OfferPulseTopology {
         builder.addStateStore(roundStore);
         builder.addStateStore(userStore);
 
-        KStream<String, RoundInput> segments = builder.stream(Topics.TRANSCRIPT_SEGMENTS.name(),
+        KStream<String, RoundInput> segments = builder.stream(topics.segments(),
                 consumed(Topics.TRANSCRIPT_SEGMENTS, "segments")).mapValues(RoundInput::of, Named.as("segment-input"));
-        KStream<String, RoundInput> lifecycle = builder.stream(Topics.SESSION_LIFECYCLE.name(),
+        KStream<String, RoundInput> lifecycle = builder.stream(topics.lifecycle(),
                 consumed(Topics.SESSION_LIFECYCLE, "lifecycle")).mapValues(RoundInput::of, Named.as("lifecycle-input"));
 
         KStream<String, RoundOutput> rounds = segments.merge(lifecycle, Named.as("round-inputs"))
@@ -84,15 +127,15 @@ public final class OfferPulseTopology {
         rounds.split(Named.as("round-"))
                 .branch((k, v) -> v instanceof RoundOutput.Sentence, Branched.withConsumer(s -> s
                         .mapValues(v -> ((RoundOutput.Sentence) v).value(), Named.as("sentence-values"))
-                        .to(Topics.TRANSCRIPT_SENTENCES.name(), produced(Topics.TRANSCRIPT_SENTENCES, "sentences")),
+                        .to(topics.sentences(), produced(Topics.TRANSCRIPT_SENTENCES, "sentences")),
                         "sentences"))
                 .branch((k, v) -> v instanceof RoundOutput.Meters, Branched.withConsumer(s -> s
                         .mapValues(v -> ((RoundOutput.Meters) v).value(), Named.as("meter-values"))
-                        .to(Topics.SESSION_METERS.name(), produced(Topics.SESSION_METERS, "meters")), "meters"))
+                        .to(topics.meters(), produced(Topics.SESSION_METERS, "meters")), "meters"))
                 .branch((k, v) -> v instanceof RoundOutput.Timeout, Branched.withConsumer(s -> s
                         .mapValues(v -> (com.offerpulse.contracts.session.SessionLifecycleEvent)
                                 ((RoundOutput.Timeout) v).value(), Named.as("timeout-values"))
-                        .to(Topics.SESSION_LIFECYCLE.name(), produced(Topics.SESSION_LIFECYCLE, "timeouts")),
+                        .to(topics.lifecycle(), produced(Topics.SESSION_LIFECYCLE, "timeouts")),
                         "timeouts"))
                 .branch((k, v) -> v instanceof RoundOutput.Closed, Branched.withConsumer(s -> s
                         .mapValues(v -> ((RoundOutput.Closed) v).value(), Named.as("outcome-values"))
@@ -103,16 +146,16 @@ public final class OfferPulseTopology {
                         .split(Named.as("user-"))
                         .branch((k, v) -> v instanceof UserOutput.Summary, Branched.withConsumer(u -> u
                                 .mapValues(v -> ((UserOutput.Summary) v).value(), Named.as("summary-values"))
-                                .to(Topics.SESSION_SUMMARIES.name(), produced(Topics.SESSION_SUMMARIES, "summaries")),
+                                .to(topics.summaries(), produced(Topics.SESSION_SUMMARIES, "summaries")),
                                 "summaries"))
                         .branch((k, v) -> v instanceof UserOutput.Probability, Branched.withConsumer(u -> u
                                 .mapValues(v -> ((UserOutput.Probability) v).value(), Named.as("probability-values"))
-                                .to(Topics.USER_OFFER_PROBABILITY.name(),
+                                .to(topics.offerProbability(),
                                         produced(Topics.USER_OFFER_PROBABILITY, "probabilities")),
                                 "probabilities"))
                         .branch((k, v) -> v instanceof UserOutput.Event, Branched.withConsumer(u -> u
                                 .mapValues(v -> ((UserOutput.Event) v).value(), Named.as("event-values"))
-                                .to(Topics.PRODUCT_EVENTS.name(), produced(Topics.PRODUCT_EVENTS, "completions")),
+                                .to(topics.productEvents(), produced(Topics.PRODUCT_EVENTS, "completions")),
                                 "events"))
                         .noDefaultBranch(), "outcomes"))
                 .noDefaultBranch();

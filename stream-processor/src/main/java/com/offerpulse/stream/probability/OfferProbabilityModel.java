@@ -68,6 +68,22 @@ public final class OfferProbabilityModel {
 
     private static final double SCALE = Math.pow(10, DECIMALS);
 
+    private final FormulaVersion formula;
+
+    /** The live formula, {@link FormulaVersion#V1}. */
+    public OfferProbabilityModel() {
+        this(FormulaVersion.V1);
+    }
+
+    /** Another formula version, for replays that compare formulas (the constants below describe v1). */
+    public OfferProbabilityModel(FormulaVersion formula) {
+        this.formula = Objects.requireNonNull(formula, "formula");
+    }
+
+    public FormulaVersion formula() {
+        return formula;
+    }
+
     /** Everything behind one offer probability, for explanations, docs and tests. */
     public record Explanation(
             double intercept,
@@ -90,7 +106,7 @@ public final class OfferProbabilityModel {
      */
     public double sessionScore(MeterValues meters, int sentenceCount) {
         Objects.requireNonNull(meters, "meters");
-        double score = 100.0 * completeness(sentenceCount) * (0.5 + 0.5 * index(meters));
+        double score = 100.0 * completeness(sentenceCount) * (0.5 + 0.5 * formula.index(meters));
         return Math.max(0.0, Math.min(100.0, Math.round(score * 100.0) / 100.0));
     }
 
@@ -112,7 +128,7 @@ public final class OfferProbabilityModel {
         double c = completeness(sentenceCount);
         List<Driver> drivers = new ArrayList<>();
         for (ModelMeter m : ModelMeter.METERS) {
-            double contribution = round(SCORE_SLOPE * m.weight() * c * m.centred(meters));
+            double contribution = round(SCORE_SLOPE * formula.weight(m) * c * m.centred(meters));
             drivers.add(new Driver(m.wireName(), contribution, roundDetail(m, m.read(meters), contribution)));
         }
         if (c < 1.0) {
@@ -192,7 +208,7 @@ public final class OfferProbabilityModel {
         double[] w = new double[n];
         double total = 0.0;
         for (int i = 0; i < n; i++) {
-            w[i] = Math.pow(RECENCY_DECAY, n - 1 - i);
+            w[i] = Math.pow(formula.recencyDecay(), n - 1 - i);
             total += w[i];
         }
         double sumSquares = 0.0;
@@ -211,7 +227,7 @@ public final class OfferProbabilityModel {
                 weighted += w[i] * completeness(r.sentenceCount()) * m.centred(r.meters());
                 average += w[i] * m.read(r.meters());
             }
-            double contribution = SCORE_SLOPE * m.weight() * weighted;
+            double contribution = SCORE_SLOPE * formula.weight(m) * weighted;
             logit += contribution;
             double rounded = round(contribution);
             drivers.add(new Driver(m.wireName(), rounded, viewDetail(m, average, n, rounded)));
@@ -224,7 +240,7 @@ public final class OfferProbabilityModel {
             RoundResult r = window.get(i);
             completeness += w[i] * completeness(r.sentenceCount());
             meanSentences += w[i] * Math.max(0, r.sentenceCount());
-            scores[i] = completeness(r.sentenceCount()) * (0.5 + 0.5 * index(r.meters()));
+            scores[i] = completeness(r.sentenceCount()) * (0.5 + 0.5 * formula.index(r.meters()));
             averageScore += w[i] * scores[i];
         }
         double lengthTerm = SCORE_SLOPE * (completeness - 1.0);
@@ -261,13 +277,9 @@ public final class OfferProbabilityModel {
         return Math.min(1.0, Math.max(0, sentenceCount) / (double) FULL_ANSWER_SENTENCES);
     }
 
-    /** The weighted sum of centred meters, -1..1 (risk drift inverted). */
+    /** The weighted sum of centred meters under the live formula, -1..1 (risk drift inverted). */
     public static double index(MeterValues meters) {
-        double index = 0.0;
-        for (ModelMeter m : ModelMeter.METERS) {
-            index += m.weight() * m.centred(meters);
-        }
-        return index;
+        return FormulaVersion.V1.index(meters);
     }
 
     public static double sigmoid(double x) {

@@ -17,7 +17,9 @@ import com.offerpulse.query.share.ShareWriter;
 
 /** The whole query application with its views held in memory, so every status can be provoked. */
 @SpringBootTest(classes = QueryApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "offerpulse.jwt.secret=" + TestTokens.SECRET)
+        properties = {"offerpulse.jwt.secret=" + TestTokens.SECRET,
+                // Web slices fill their views themselves; no broker to mirror the KPI topics from.
+                "offerpulse.query.kpi.reader-enabled=false"})
 @AutoConfigureWebTestClient
 public abstract class QueryWebTestBase {
     protected static final String ALICE = "u_alice";

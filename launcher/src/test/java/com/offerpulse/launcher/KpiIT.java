@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.offerpulse.contracts.analytics.Driver;
@@ -44,11 +41,11 @@ import tools.jackson.databind.JsonNode;
  * retention). The three endpoints answer the numbers those inputs define, and only to analysts.
  */
 class KpiIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final MeterValues SOME_METERS = new MeterValues(60, 55, 50, 65, 40);
 
     private static Path dataDir;
     private static RunningPlatform platform;
+    private static PlatformClient client;
     private static WebTestClient web;
 
     @BeforeAll
@@ -56,8 +53,8 @@ class KpiIT {
         dataDir = Files.createTempDirectory("offerpulse-kpi");
         platform = OfferPulseLauncher.start("--offerpulse.data.dir=" + dataDir, "--offerpulse.kafka.embedded-port=0",
                 "--server.port=0", "--logging.structured.format.console=");
-        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + platform.httpPort())
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        client = new PlatformClient(platform);
+        web = client.web();
     }
 
     @AfterAll
@@ -69,8 +66,8 @@ class KpiIT {
 
     @Test
     void shouldAnswerNorthStarFunnelAndWeeklyReviewFromEventsAndRoundsToAnalystsOnly() throws Exception {
-        String analyst = "Bearer " + login("kpi-analyst", "\"analyst\",\"candidate\"").token();
-        String candidate = "Bearer " + login("kpi-candidate", null).token();
+        String analyst = "Bearer " + client.login("kpi-analyst", List.of("analyst", "candidate")).token();
+        String candidate = "Bearer " + client.login("kpi-candidate").token();
         for (String path : List.of("/api/kpi/north-star?days=30", "/api/kpi/funnel?days=7", "/api/kpi/weekly-review")) {
             web.get().uri(path).exchange().expectStatus().isUnauthorized()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -81,25 +78,25 @@ class KpiIT {
                 .isBadRequest();
 
         // The funnel: visitor 1 lands twice (one visit that day), clicks, signs in and sees a meter; visitor 2 lands.
-        event("landing_view", "anon-kpi-1", null);
-        event("landing_view", "anon-kpi-1", null);
-        event("cta_click", "anon-kpi-1", null);
-        event("landing_view", "anon-kpi-2", null);
-        Login grace = login("kpi-grace", null);
-        event("first_meter_seen", "anon-kpi-1", grace.token());
+        client.event("landing_view", "anon-kpi-1", null);
+        client.event("landing_view", "anon-kpi-1", null);
+        client.event("cta_click", "anon-kpi-1", null);
+        client.event("landing_view", "anon-kpi-2", null);
+        PlatformClient.Login grace = client.login("kpi-grace");
+        client.event("first_meter_seen", "anon-kpi-1", grace.token());
 
         // Grace improves over three rounds played through the real pipeline.
-        playRound(grace, "Um, I basically did some stuff.");
-        playRound(grace, "At my last job our checkout API failed 4% of requests at peak.",
+        client.playRound(grace, "Um, I basically did some stuff.");
+        client.playRound(grace, "At my last job our checkout API failed 4% of requests at peak.",
                 "I traced the failures to one retry bug and I fixed it behind a feature flag.",
                 "Errors fell from 4% to 0.5% within two weeks.", "I then added an alert on the error rate.",
                 "I learned to measure before I change anything.");
-        playRound(grace, "Our billing system produced 300 wrong invoices a month.",
+        client.playRound(grace, "Our billing system produced 300 wrong invoices a month.",
                 "I led the migration of the invoice service to Postgres with two engineers.",
                 "I wrote the reconciliation job and I tested it against a year of data.",
                 "Invoice errors fell by 80% in one quarter and support tickets halved.",
                 "Next time I would involve finance earlier.");
-        List<SessionSummary> graceRounds = awaitRecords(Topics.SESSION_SUMMARIES.name(), grace.userId(),
+        List<SessionSummary> graceRounds = client.awaitRecords(Topics.SESSION_SUMMARIES.name(), grace.userId(),
                 SessionSummary.class, l -> l.size() == 3);
         assertThat(graceRounds).hasSize(3);
         graceRounds = graceRounds.stream().sorted(Comparator.comparing(SessionSummary::endedAt)).toList();
@@ -126,7 +123,7 @@ class KpiIT {
         }
 
         // 30 days: active grace, falling, rising, returned, gone; improved over ≥ 3 rounds: grace and rising.
-        JsonNode northStar = awaitJson("/api/kpi/north-star?days=30", analyst,
+        JsonNode northStar = client.awaitJson("/api/kpi/north-star?days=30", analyst,
                 j -> j.get("denominator").asLong() == 5 && j.get("numerator").asLong() == 2);
         assertThat(northStar.get("rate").asDouble()).isEqualTo(0.4);
         assertThat(northStar.get("days").asInt()).isEqualTo(30);
@@ -139,7 +136,7 @@ class KpiIT {
         // 7 days: two visits, one click; time to wow from visitor 1's first landing view to the meter it saw;
         // retention: of returned and gone (first rounds 10 and 9 days ago), one came back within 7 days.
         long expectedWowMs = timeToWowMs("anon-kpi-1");
-        JsonNode funnel = awaitJson("/api/kpi/funnel?days=7", analyst,
+        JsonNode funnel = client.awaitJson("/api/kpi/funnel?days=7", analyst,
                 j -> j.get("landing_views").asLong() == 2 && j.get("round_retention_7d").get("denominator").asLong() == 2
                         && !j.get("median_time_to_wow_ms").isNull());
         assertThat(funnel.get("cta_clicks").asLong()).isEqualTo(1);
@@ -148,7 +145,7 @@ class KpiIT {
         assertThat(funnel.get("round_retention_7d").get("numerator").asLong()).isEqualTo(1);
         assertThat(funnel.get("round_retention_7d").get("rate").asDouble()).isEqualTo(0.5);
 
-        JsonNode review = awaitJson("/api/kpi/weekly-review", analyst,
+        JsonNode review = client.awaitJson("/api/kpi/weekly-review", analyst,
                 j -> !j.get("learning").get("top_positive_driver").isNull());
         JsonNode impact = review.get("conversion_impact");
         assertThat(impact.get("landing_cvr").get("value").asDouble()).isEqualTo(0.5);
@@ -163,46 +160,6 @@ class KpiIT {
         assertThat(review.get("what_shipped").asString()).isEmpty();
         assertThat(review.get("next_week_highest_leverage_change").asString()).isEmpty();
         assertThat(review.get("week_end").asString()).isEqualTo(funnel.get("window_end").asString());
-    }
-
-    record Login(String token, String userId) {
-    }
-
-    private static Login login(String username, String roles) {
-        String body = "{\"username\":\"" + username + "\"" + (roles == null ? "" : ",\"roles\":[" + roles + "]") + "}";
-        JsonNode json = JsonCodec.mapper().readTree(web.post().uri("/api/auth/dev-login")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
-        return new Login(json.get("token").asString(), json.get("user_id").asString());
-    }
-
-    private static void event(String name, String anonymousId, String token) {
-        web.post().uri("/api/events").headers(h -> {
-            if (token != null) {
-                h.setBearerAuth(token);
-            }
-        }).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\":\"" + name + "\",\"anonymous_id\":\"" + anonymousId + "\"}")
-                .exchange().expectStatus().isAccepted();
-    }
-
-    private static void playRound(Login user, String... texts) {
-        String sessionId = JsonCodec.mapper().readTree(web.post().uri("/api/sessions")
-                .header("Authorization", "Bearer " + user.token()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"question\":\"Tell me about a time you improved something.\"}")
-                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody())
-                .get("session_id").asString();
-        List<String> segments = new ArrayList<>();
-        for (int i = 0; i < texts.length; i++) {
-            long seq = i + 1;
-            segments.add("{\"seq\":" + seq + ",\"speaker\":\"candidate\",\"text\":\"" + texts[i] + "\",\"start_ms\":"
-                    + seq * 3000 + ",\"end_ms\":" + (seq * 3000 + 2500) + ",\"final\":true}");
-        }
-        web.post().uri("/api/sessions/" + sessionId + "/transcript").header("Authorization", "Bearer " + user.token())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"segments\":[" + String.join(",", segments) + "]}")
-                .exchange().expectStatus().isAccepted();
-        web.post().uri("/api/sessions/" + sessionId + "/end").header("Authorization", "Bearer " + user.token())
-                .exchange().expectStatus().isAccepted();
     }
 
     private static KafkaProducer<String, byte[]> producer() {
@@ -235,36 +192,5 @@ class KpiIT {
     private static Instant first(List<ProductEvent> events, ProductEventName name) {
         return events.stream().filter(e -> e.name() == name).map(ProductEvent::occurredAt).min(Comparator.naturalOrder())
                 .orElseThrow(() -> new AssertionError("no " + name.wireName() + " event"));
-    }
-
-    private static <V> List<V> awaitRecords(String topic, String key, Class<V> type, Predicate<List<V>> done)
-            throws InterruptedException {
-        List<V> values = List.of();
-        for (long deadline = System.nanoTime() + PATIENCE.toNanos(); System.nanoTime() < deadline;) {
-            values = TopicReader.readAll(platform.kafkaBootstrap(), topic, Duration.ofSeconds(5), true).stream()
-                    .filter(r -> key.equals(r.key())).map(r -> JsonCodec.decode(r.value(), type)).toList();
-            if (done.test(values)) {
-                return values;
-            }
-            Thread.sleep(200);
-        }
-        return values;
-    }
-
-    private static JsonNode awaitJson(String path, String bearer, Predicate<JsonNode> done) throws Exception {
-        String last = "";
-        for (long deadline = System.nanoTime() + PATIENCE.toNanos(); System.nanoTime() < deadline;) {
-            EntityExchangeResult<byte[]> r = web.get().uri(path).header("Authorization", bearer).exchange()
-                    .expectBody().returnResult();
-            last = r.getStatus().value() + " " + (r.getResponseBody() == null ? "" : new String(r.getResponseBody()));
-            if (r.getStatus().value() == 200) {
-                JsonNode json = JsonCodec.mapper().readTree(r.getResponseBody());
-                if (done.test(json)) {
-                    return json;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no satisfying answer from " + path + "; last: " + last);
     }
 }

@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  * wait for a view or a topic to show something. Shared so each {@code *IT} does not carry its own copy.
  */
 final class PlatformClient {
-    private static final Duration VIEW_PATIENCE = Duration.ofSeconds(15);
-    private static final Duration TOPIC_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration VIEW_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration TOPIC_PATIENCE = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 50;
 
     private final WebTestClient web;
@@ -43,10 +43,28 @@ final class PlatformClient {
     }
 
     Login login(String username) {
+        return login(username, List.of());
+    }
+
+    /** Dev-login asking for {@code roles} too (e.g. {@code analyst}); none gives a plain candidate. */
+    Login login(String username, List<String> roles) {
+        String rolesJson = roles.isEmpty() ? ""
+                : ",\"roles\":[" + String.join(",", roles.stream().map(r -> "\"" + r + "\"").toList()) + "]";
         JsonNode body = JsonCodec.mapper().readTree(web.post().uri("/api/auth/dev-login")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"username\":\"" + username + "\"}").exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"username\":\"" + username + "\"" + rolesJson + "}")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
         return new Login(body.get("token").asString(), body.get("user_id").asString());
+    }
+
+    /** A product event as the browser posts it: anonymous id always, the token once signed in (else null). */
+    void event(String name, String anonymousId, String token) {
+        web.post().uri("/api/events").headers(h -> {
+            if (token != null) {
+                h.setBearerAuth(token);
+            }
+        }).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"" + name + "\",\"anonymous_id\":\"" + anonymousId + "\"}")
+                .exchange().expectStatus().isAccepted();
     }
 
     /** Starts a round, posts one final candidate segment per text, ends it; returns the session id. */
@@ -70,9 +88,11 @@ final class PlatformClient {
 
     /** GETs {@code path} until it answers 200 with JSON that satisfies {@code done}. */
     JsonNode awaitJson(String path, String bearer, Predicate<JsonNode> done) throws InterruptedException {
+        String last = "";
         for (long deadline = System.nanoTime() + VIEW_PATIENCE.toNanos(); System.nanoTime() < deadline;) {
             EntityExchangeResult<byte[]> r = web.get().uri(path).header("Authorization", bearer).exchange()
                     .expectBody().returnResult();
+            last = r.getStatus().value() + " " + (r.getResponseBody() == null ? "" : new String(r.getResponseBody()));
             if (r.getStatus().value() == 200) {
                 JsonNode json = JsonCodec.mapper().readTree(r.getResponseBody());
                 if (done.test(json)) {
@@ -81,7 +101,7 @@ final class PlatformClient {
             }
             Thread.sleep(POLL_MILLIS);
         }
-        throw new AssertionError("no satisfying answer from " + path);
+        throw new AssertionError("no satisfying answer from " + path + "; last: " + last);
     }
 
     void awaitStatus(String path, String bearer, int status) throws InterruptedException {

@@ -21,6 +21,7 @@ import com.offerpulse.contracts.session.SessionEnded;
 import com.offerpulse.contracts.session.SessionLifecycleEvent;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.contracts.transcript.Speaker;
+import com.offerpulse.testsupport.answers.RealisticAnswers;
 
 class OfferPulseTopologyTest {
     private static final String U = "u_1";

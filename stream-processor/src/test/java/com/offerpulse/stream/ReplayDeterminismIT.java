@@ -33,6 +33,7 @@ import com.offerpulse.stream.rounds.RoundEngine;
 import com.offerpulse.stream.tagging.SentenceSplitter;
 import com.offerpulse.testsupport.kafka.TestKafka;
 import com.offerpulse.testsupport.kafka.TopicReader;
+import com.offerpulse.testsupport.answers.RealisticAnswers;
 
 /**
  * On a real broker: the same input processed twice from scratch, under two fresh application ids.

@@ -15,6 +15,7 @@ import com.offerpulse.platform.sessions.SessionDirectory;
 import com.offerpulse.platform.sessions.SessionRecord;
 import com.offerpulse.platform.sessions.SessionStatus;
 import com.offerpulse.platform.kafka.RecordWriter;
+import com.offerpulse.testsupport.kafka.FakeRecordWriter;
 
 /**
  * The whole ingest application on a random port, with Kafka replaced by an in-memory writer and directory, so

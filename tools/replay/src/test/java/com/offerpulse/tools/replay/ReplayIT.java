@@ -48,6 +48,7 @@ import com.offerpulse.stream.probability.OfferProbabilityModel;
 import com.offerpulse.stream.rounds.RoundEngine;
 import com.offerpulse.stream.tagging.SentenceSplitter;
 import com.offerpulse.stream.tagging.SentenceTagger;
+import com.offerpulse.testsupport.answers.RealisticAnswers;
 import com.offerpulse.testsupport.kafka.TestKafka;
 import com.offerpulse.testsupport.kafka.TopicReader;
 

@@ -1,17 +1,14 @@
-package com.offerpulse.tools.replay;
+package com.offerpulse.testsupport.answers;
 
 import java.util.List;
 
-/**
- * Three answers written for the project, chunked the way a browser streams them (sentences may span chunks); the
- * same as the stream processor's test fixture, which is not published as a test jar.
- */
-final class RealisticAnswers {
+/** Three answers written for the project, chunked the way a browser streams them (sentences may span chunks). */
+public final class RealisticAnswers {
     private RealisticAnswers() {
     }
 
     /** A strong STAR answer: clear context, owned actions, quantified result, a lesson. */
-    static final List<String> STRONG = List.of(
+    public static final List<String> STRONG = List.of(
             "At my last company I was the tech lead for checkout, and our payment page had a 4% error rate",
             "during peak sales. My goal was to get it under 1% before Black Friday, which was six weeks away.",
             "I pulled three months of error logs and found that 70% of failures came from one retry bug in the card",
@@ -23,7 +20,7 @@ final class RealisticAnswers {
             "What I learned is to measure before I fix anything, and I now start every incident review with the data.");
 
     /** A rambling, filler-heavy answer with a result buried in it. */
-    static final List<String> RAMBLING = List.of(
+    public static final List<String> RAMBLING = List.of(
             "Um, so, yeah, so basically there was this, like, project, you know, and it was kind of a mess, um,",
             "and I mean we were sort of, like, trying to figure out, uh, what to do with it and stuff.",
             "So, um, basically I, I, I talked to some people, and, uh, you know, we kind of decided to, like, do",
@@ -34,7 +31,7 @@ final class RealisticAnswers {
             "Um, so yeah, that's, like, basically it, I think.");
 
     /** Vague and unsupported: big claims, no figures, no specifics. */
-    static final List<String> VAGUE = List.of(
+    public static final List<String> VAGUE = List.of(
             "In my previous role we had various issues with the platform and things were not great.",
             "We worked on a lot of stuff to make it better and improved performance significantly.",
             "I helped with several things across the team and we did various improvements.",

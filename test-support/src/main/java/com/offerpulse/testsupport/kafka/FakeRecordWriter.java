@@ -1,4 +1,4 @@
-package com.offerpulse.ingest.support;
+package com.offerpulse.testsupport.kafka;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +31,10 @@ public class FakeRecordWriter implements RecordWriter {
 
     public List<OutboundRecord> all() {
         return committed.stream().flatMap(List::stream).toList();
+    }
+
+    public List<OutboundRecord> on(String topic) {
+        return all().stream().filter(r -> r.topic().equals(topic)).toList();
     }
 
     public void reset() {

@@ -61,6 +61,12 @@ public final class OfferProbabilityModel {
     public static final double P_FLOOR = 0.0001;
     public static final double P_CEIL = 0.9999;
     public static final int MAX_FIX_NEXT = 3;
+    /**
+     * A meter whose recent (recency-weighted, completeness-scaled) centred value is below this still has headroom:
+     * 0.5 is a meter of 75 (25 for risk drift). Such meters fill "what to fix next" after the negative drivers, so a
+     * decent-but-not-strong answer still gets advice instead of an empty list.
+     */
+    public static final double STRONG_CENTRED = 0.5;
     /** Contributions smaller than this (in log-odds) are described as "close to neutral" in a driver's detail. */
     public static final double NEUTRAL_CONTRIBUTION = 0.1;
     /** Rounds up to which the data is "sparse"; none at 0, ok above. */
@@ -181,6 +187,12 @@ public final class OfferProbabilityModel {
             }
             fixes.add(byWireName(d.meter()).fixAdvice());
         }
+        for (Driver d : withHeadroom(positive)) {
+            if (fixes.size() == MAX_FIX_NEXT) {
+                break;
+            }
+            fixes.add(byWireName(d.meter()).fixAdvice());
+        }
 
         Double previousProbability = previous == null ? null : previous.offerProbability();
         if (previousProbability == null && rounds.size() >= 2) {
@@ -266,6 +278,26 @@ public final class OfferProbabilityModel {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /**
+     * Positive meter drivers whose centred value (contribution / (slope x weight)) is still below
+     * {@link #STRONG_CENTRED}, weakest first (ties in meter order).
+     */
+    private List<Driver> withHeadroom(List<Driver> positive) {
+        List<Driver> weak = new ArrayList<>();
+        for (Driver d : positive) {
+            ModelMeter m = byWireName(d.meter());
+            if (m != ModelMeter.ANSWER_LENGTH && centredOf(d) < STRONG_CENTRED) {
+                weak.add(d);
+            }
+        }
+        weak.sort(Comparator.comparingDouble(this::centredOf).thenComparingInt(d -> byWireName(d.meter()).ordinal()));
+        return weak;
+    }
+
+    private double centredOf(Driver d) {
+        return d.contribution() / (SCORE_SLOPE * formula.weight(byWireName(d.meter())));
+    }
 
     /** Strongest first (by absolute contribution), ties in meter order. */
     private static final Comparator<Driver> STRONGEST_FIRST = Comparator

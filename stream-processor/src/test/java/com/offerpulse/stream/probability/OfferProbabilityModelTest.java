@@ -131,7 +131,21 @@ class OfferProbabilityModelTest {
         UserOfferProbability v = model.compute("u-1", Rounds.same(3, new MeterValues(70, 65, 70, 20, 30), 9), null,
                 Rounds.T0);
         assertThat(v.driversNegative()).extracting(Driver::meter).containsExactly("impact_strength");
+        assertThat(v.whatToFixNext()).first().isEqualTo(
+                "End with a measurable result: a percentage, time saved, money or users.");
+    }
+
+    @Test
+    void aDecentButNotStrongRoundStillGetsAdviceFromItsWeakestMeters() {
+        // Every meter above neutral (no negative driver), none strong: STAR 60 is the weakest, then credibility 62.
+        UserOfferProbability v = model.compute("u-1", Rounds.same(1, new MeterValues(62, 60, 70, 66, 30), 8), null,
+                Rounds.T0);
+        assertThat(v.driversNegative()).isEmpty();
         assertThat(v.whatToFixNext()).containsExactly(
+                "Tell it as STAR: a sentence or two of context, then your actions, then a measurable result and what "
+                        + "you learned.",
+                "Back every claim with a specific: the system, the number and what you did yourself (say \"I\", not "
+                        + "\"we\").",
                 "End with a measurable result: a percentage, time saved, money or users.");
     }
 

@@ -202,12 +202,31 @@ class OfferProbabilityPropertiesTest {
     }
 
     @Property
-    void whatToFixNextComesFromTheStrongestNegativeDrivers(@ForAll("history") List<RoundResult> rounds) {
+    void whatToFixNextComesFromTheStrongestNegativeDriversThenTheMetersWithHeadroom(
+            @ForAll("history") List<RoundResult> rounds) {
         UserOfferProbability v = view(rounds);
         assertThat(v.whatToFixNext()).hasSizeLessThanOrEqualTo(OfferProbabilityModel.MAX_FIX_NEXT);
-        List<String> expected = v.driversNegative().stream().limit(OfferProbabilityModel.MAX_FIX_NEXT)
-                .map(d -> adviceFor(d.meter())).toList();
-        assertThat(v.whatToFixNext()).containsExactlyElementsOf(expected);
+        List<String> expected = new java.util.ArrayList<>(v.driversNegative().stream()
+                .map(d -> adviceFor(d.meter())).toList());
+        v.driversPositive().stream()
+                .filter(d -> centred(d) < OfferProbabilityModel.STRONG_CENTRED)
+                .sorted(java.util.Comparator.comparingDouble(OfferProbabilityPropertiesTest::centred))
+                .map(d -> adviceFor(d.meter())).forEach(expected::add);
+        assertThat(v.whatToFixNext()).containsExactlyElementsOf(
+                expected.stream().distinct().limit(OfferProbabilityModel.MAX_FIX_NEXT).toList());
+    }
+
+    /** The driver's meter back on the centred -1..1 scale under v1's weights. */
+    private static double centred(Driver d) {
+        double weight = switch (d.meter()) {
+            case "credibility" -> OfferProbabilityModel.WEIGHT_CREDIBILITY;
+            case "star_structure" -> OfferProbabilityModel.WEIGHT_STAR_STRUCTURE;
+            case "confidence_stability" -> OfferProbabilityModel.WEIGHT_CONFIDENCE_STABILITY;
+            case "impact_strength" -> OfferProbabilityModel.WEIGHT_IMPACT_STRENGTH;
+            case "risk_drift" -> OfferProbabilityModel.WEIGHT_RISK_DRIFT;
+            default -> throw new AssertionError(d.meter());
+        };
+        return d.contribution() / (OfferProbabilityModel.SCORE_SLOPE * weight);
     }
 
     @Property

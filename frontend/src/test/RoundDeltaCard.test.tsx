@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
 import { RoundDeltaCard } from '../components/RoundDeltaCard';
@@ -39,7 +39,8 @@ describe('RoundDeltaCard', () => {
     expect(onSummary).toHaveBeenCalledTimes(1);
 
     const next = screen.getByRole('button', { name: 'Start the next round' });
-    expect(document.activeElement).toBe(next);
+    // Focus moves in an effect after the card renders.
+    await waitFor(() => expect(document.activeElement).toBe(next));
     fireEvent.click(next);
     expect(onNext).toHaveBeenCalled();
   });

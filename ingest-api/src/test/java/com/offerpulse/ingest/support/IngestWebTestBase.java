@@ -26,7 +26,8 @@ import com.offerpulse.testsupport.kafka.FakeRecordWriter;
                 "offerpulse.jwt.secret=" + TestTokens.SECRET,
                 "offerpulse.ingest.events-burst=3",
                 "offerpulse.ingest.events-per-second=1"})
-@AutoConfigureWebTestClient
+// A generous timeout: the first request after start-up can be slow on a busy two-core machine.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class IngestWebTestBase {
     protected static final String ALICE = "u_alice";
     protected static final String BOB = "u_bob";

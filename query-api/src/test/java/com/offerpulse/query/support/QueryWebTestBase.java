@@ -20,7 +20,8 @@ import com.offerpulse.query.share.ShareWriter;
         properties = {"offerpulse.jwt.secret=" + TestTokens.SECRET,
                 // Web slices fill their views themselves; no broker to mirror the KPI topics from.
                 "offerpulse.query.kpi.reader-enabled=false"})
-@AutoConfigureWebTestClient
+// A generous timeout: the first request after start-up can be slow on a busy two-core machine.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class QueryWebTestBase {
     protected static final String ALICE = "u_alice";
     protected static final String BOB = "u_bob";

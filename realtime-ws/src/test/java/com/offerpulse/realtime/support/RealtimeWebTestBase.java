@@ -26,7 +26,8 @@ import com.offerpulse.realtime.room.RoomOwners;
                 "offerpulse.realtime.max-connections-per-room=2",
                 "offerpulse.realtime.ping-interval=200ms",
                 "offerpulse.realtime.idle-timeout=1s"})
-@AutoConfigureWebTestClient
+// A generous timeout: the first request after start-up can be slow on a busy two-core machine.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class RealtimeWebTestBase {
     protected static final String ALICE = "u_alice";
     protected static final String BOB = "u_bob";

@@ -27,6 +27,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param historySize           approximate length of each room's history stream (Redis MAXLEN ~)
  * @param roomTtl               room keys in Redis expire this long after the room's last message
  * @param inviteTtl             how long a viewer invite ({@code POST /api/sessions/{id}/invites}) stays valid
+ * @param sessionTimeout        how soon the feed's consumer group notices a crashed instance and gives its partitions
+ *                              to the others (Kafka's default is 45 s: the rooms it fed would get nothing that long)
  */
 @Validated
 @ConfigurationProperties("offerpulse.realtime")
@@ -42,5 +44,6 @@ public record RealtimeSettings(
         @DefaultValue("256") @Min(2) int sendQueue,
         @DefaultValue("500") @Min(10) int historySize,
         @DefaultValue("24h") Duration roomTtl,
-        @DefaultValue("2h") Duration inviteTtl) {
+        @DefaultValue("2h") Duration inviteTtl,
+        @DefaultValue("10s") Duration sessionTimeout) {
 }

@@ -27,13 +27,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Validates a whole batch first, then writes it in one transaction: either every segment is on the topic or none
- * is. Shared by the HTTP endpoint and the ingest WebSocket.
+ * is. Shared by the HTTP endpoint and the ingest WebSocket. Concurrent batches share transactions
+ * ({@link TranscriptGroupCommit}).
  */
 @Component
 class TranscriptBatchWriter {
     private static final Logger log = LoggerFactory.getLogger(TranscriptBatchWriter.class);
 
-    private final RecordWriter writer;
+    private final TranscriptGroupCommit writer;
     private final Validator validator;
     private final IngestSettings settings;
     private final Clock clock;
@@ -41,7 +42,7 @@ class TranscriptBatchWriter {
 
     TranscriptBatchWriter(RecordWriter writer, Validator validator, IngestSettings settings, Clock clock,
             MeterRegistry meters) {
-        this.writer = writer;
+        this.writer = new TranscriptGroupCommit(writer, TranscriptGroupCommit.MAX_RECORDS_PER_TRANSACTION, meters);
         this.validator = validator;
         this.settings = settings;
         this.clock = clock;

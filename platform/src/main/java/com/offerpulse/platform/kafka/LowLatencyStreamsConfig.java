@@ -12,12 +12,20 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 /**
  * The Kafka Streams settings every OfferPulse application shares (docs/ARCHITECTURE.md, "Stream processing"):
  * exactly-once v2, no record cache and a short commit interval so results are not held back, a short fetch wait and
- * linger, a session timeout that moves a crashed instance's work within seconds, and log-and-continue on
- * undecodable records.
+ * linger, a short producer retry back-off (transactional retries are routine, not failures), a session timeout that
+ * moves a crashed instance's work within seconds, and log-and-continue on undecodable records.
  */
 public final class LowLatencyStreamsConfig {
     private static final int FETCH_MAX_WAIT_MS = 50;
     private static final long MIN_HEARTBEAT_MS = 1_000;
+    /**
+     * Back-off before a producer retries a send. Kafka's default (100 ms, doubling to 1 s) is paid on every
+     * CONCURRENT_TRANSACTIONS answer, which a transactional producer gets whenever it writes to a partition whose
+     * previous transaction's commit marker is still being written; with a commit every 50 ms that happened many
+     * times a second under load and stalled the stream threads (docs/PERFORMANCE.md, "Transactional retries").
+     */
+    public static final int PRODUCER_RETRY_BACKOFF_MS = 5;
+    public static final int PRODUCER_RETRY_BACKOFF_MAX_MS = 100;
 
     private LowLatencyStreamsConfig() {
     }
@@ -36,6 +44,8 @@ public final class LowLatencyStreamsConfig {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), PRODUCER_RETRY_BACKOFF_MS);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), PRODUCER_RETRY_BACKOFF_MAX_MS);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionTimeout.toMillis());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),

@@ -1,10 +1,10 @@
 package com.offerpulse.realtime.room;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +40,7 @@ class KafkaRoomFeed extends BackgroundConsumer {
     private static final Logger log = LoggerFactory.getLogger(KafkaRoomFeed.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
 
     private final RealtimeSettings settings;
     private final RoomStore store;
@@ -55,23 +56,20 @@ class KafkaRoomFeed extends BackgroundConsumer {
         this.metrics = metrics;
     }
 
-    /** A record as a room message to append: type, data JSON, dedupe key, source time. Null: not for rooms. */
-    record Append(String sessionId, String type, String data, long dedupeKey, long sourceTs) {
-    }
-
-    static Append toAppend(ConsumerRecord<String, byte[]> record) {
+    /** A record as a room message to append, or null when it is not for rooms. */
+    static RoomAppend toAppend(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return null;
         }
         String topic = record.topic();
         if (topic.equals(Topics.SESSION_METERS.name())) {
             SessionMeters m = JsonCodec.decode(record.value(), SessionMeters.class);
-            return new Append(m.sessionId(), RoomMessage.METERS, JsonCodec.encodeToString(m), m.asOfSeq(),
+            return new RoomAppend(m.sessionId(), RoomMessage.METERS, JsonCodec.encodeToString(m), m.asOfSeq(),
                     m.sourceTimestamp().toEpochMilli());
         }
         if (topic.equals(Topics.TRANSCRIPT_SENTENCES.name())) {
             TaggedSentence s = JsonCodec.decode(record.value(), TaggedSentence.class);
-            return new Append(s.sessionId(), RoomMessage.SENTENCE, JsonCodec.encodeToString(s), s.index(),
+            return new RoomAppend(s.sessionId(), RoomMessage.SENTENCE, JsonCodec.encodeToString(s), s.index(),
                     record.timestamp());
         }
         if (topic.equals(Topics.SESSION_LIFECYCLE.name())
@@ -79,30 +77,23 @@ class KafkaRoomFeed extends BackgroundConsumer {
             Map<String, Object> data = new java.util.TreeMap<>();
             data.put("reason", e.reason());
             data.put("occurred_at", e.occurredAt());
-            return new Append(e.sessionId(), RoomMessage.SESSION_END, JsonCodec.encodeToString(data), 0,
+            return new RoomAppend(e.sessionId(), RoomMessage.SESSION_END, JsonCodec.encodeToString(data), 0,
                     record.timestamp());
         }
         return null;
     }
 
-    void process(ConsumerRecord<String, byte[]> record) {
-        Append a;
+    /** The record's room message, or null when it is not for rooms or malformed (logged and skipped). */
+    private static RoomAppend appendOf(ConsumerRecord<String, byte[]> record) {
+        RoomAppend a;
         try {
             a = toAppend(record);
         } catch (ContractViolation e) {
             log.warn("Skipping malformed record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            return;
+            return null;
         }
-        if (a == null || !RoomKeys.SESSION_ID.matcher(a.sessionId()).matches()) {
-            return;
-        }
-        Optional<RoomMessage> stored = store.append(a.sessionId(), a.type(), a.data(), a.dedupeKey(), a.sourceTs());
-        if (stored.isPresent()) {
-            long t0 = System.nanoTime();
-            fanout.publish(stored.get());
-            metrics.recordPublish(System.nanoTime() - t0);
-        }
+        return a == null || !RoomKeys.SESSION_ID.matcher(a.sessionId()).matches() ? null : a;
     }
 
     @Override
@@ -110,6 +101,10 @@ class KafkaRoomFeed extends BackgroundConsumer {
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         // A new group starts at the beginning so snapshots are complete; afterwards the committed offsets count.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A crashed instance's partitions move after this long, not Kafka's 45 s (tools/faults RealtimeFailoverIT).
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                (int) Math.max(MIN_HEARTBEAT.toMillis(), settings.sessionTimeout().toMillis() / 3));
     }
 
     @Override
@@ -121,25 +116,59 @@ class KafkaRoomFeed extends BackgroundConsumer {
         }
     }
 
+    /**
+     * One poll's records, stored and published as one pipelined batch each (a round trip per batch, not per
+     * message: docs/PERFORMANCE.md, "Realtime feed"), in offset order, so each room's messages keep their order. On
+     * a Redis failure the records from the first one not stored are re-read after a pause; the ones before it are
+     * published and committed.
+     */
     private void pollOnce(KafkaConsumer<String, byte[]> c) {
         ConsumerRecords<String, byte[]> records = c.poll(POLL);
         if (records.isEmpty()) {
             return;
         }
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        List<RoomAppend> appends = new ArrayList<>();
+        List<Integer> appendAt = new ArrayList<>();
         for (TopicPartition tp : records.partitions()) {
             for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
-                try {
-                    process(r);
-                } catch (RuntimeException e) {
-                    log.warn("Cannot store room message from {}@{} (will retry): {}", tp, r.offset(), e.toString());
-                    rewind(c, records, done);
-                    commit(c, done);
-                    pause();
-                    return;
+                RoomAppend a = appendOf(r);
+                if (a != null) {
+                    appends.add(a);
+                    appendAt.add(all.size());
                 }
-                done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+                all.add(r);
             }
+        }
+        AppendResult result = appends.isEmpty() ? new AppendResult(List.of(), null) : store.appendAll(appends);
+        List<RoomMessage> toPublish = new ArrayList<>();
+        result.stored().forEach(m -> m.ifPresent(toPublish::add));
+        RuntimeException failure = result.failure();
+        if (!toPublish.isEmpty()) {
+            try {
+                fanout.publishAll(toPublish, metrics::recordPublish);
+            } catch (RuntimeException e) {
+                // Stored but not published: re-reading from the first of them republishes what the store still
+                // accepts (a sentence or end it already holds is dropped as a duplicate).
+                failure = e;
+                result = new AppendResult(List.of(), e);
+            }
+        }
+        // Records before the first unstored append are done (including skipped ones); the rest is re-read.
+        int doneCount = failure == null ? all.size() : appendAt.get(result.stored().size());
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (int i = 0; i < doneCount; i++) {
+            ConsumerRecord<String, byte[]> r = all.get(i);
+            done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+        }
+        if (failure != null) {
+            ConsumerRecord<String, byte[]> at = all.get(doneCount);
+            log.warn("Cannot store room message from {}-{}@{} (will retry): {}", at.topic(), at.partition(),
+                    at.offset(), failure.toString());
+            rewind(c, records, done);
+            commit(c, done);
+            pause();
+            return;
         }
         commit(c, done);
     }

@@ -1,10 +1,17 @@
 package com.offerpulse.realtime.room;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -41,6 +48,22 @@ public final class RedisRoomFanout implements RoomFanout {
     @Override
     public void publish(RoomMessage message) {
         publisher.sync().publish(RoomKeys.channel(message.sessionId()), message.json());
+    }
+
+    /** Pipelined: every PUBLISH goes out at once, then all are awaited (one round trip for the batch). */
+    @Override
+    public void publishAll(List<RoomMessage> messages, LongConsumer latencies) {
+        long t0 = System.nanoTime();
+        List<RedisFuture<Long>> pending = new ArrayList<>(messages.size());
+        for (RoomMessage m : messages) {
+            RedisFuture<Long> f = publisher.async().publish(RoomKeys.channel(m.sessionId()), m.json());
+            f.thenRun(() -> latencies.accept(System.nanoTime() - t0));
+            pending.add(f);
+        }
+        if (!LettuceFutures.awaitAll(publisher.getTimeout().toNanos(), TimeUnit.NANOSECONDS,
+                pending.toArray(RedisFuture[]::new))) {
+            throw new RedisCommandTimeoutException("Room publish timed out");
+        }
     }
 
     @Override

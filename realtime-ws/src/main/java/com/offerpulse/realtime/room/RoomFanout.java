@@ -1,6 +1,8 @@
 package com.offerpulse.realtime.room;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import reactor.core.publisher.Mono;
 
@@ -12,6 +14,18 @@ public interface RoomFanout {
 
     /** Publishes a stored message to every subscribed instance (this one included). Blocking. */
     void publish(RoomMessage message);
+
+    /**
+     * {@link #publish} for many messages, in list order; reports each one's publish latency (nanoseconds) to
+     * {@code latencies}. Blocking until every one was published; a fanout may pipeline them.
+     */
+    default void publishAll(List<RoomMessage> messages, LongConsumer latencies) {
+        for (RoomMessage m : messages) {
+            long t0 = System.nanoTime();
+            publish(m);
+            latencies.accept(System.nanoTime() - t0);
+        }
+    }
 
     /** Starts receiving the room's messages; completes once the subscription is active. */
     Mono<Void> subscribe(String sessionId);

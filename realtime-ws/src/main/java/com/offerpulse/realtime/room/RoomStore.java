@@ -1,5 +1,7 @@
 package com.offerpulse.realtime.room;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import reactor.core.publisher.Mono;
@@ -19,6 +21,23 @@ public interface RoomStore {
      * @return the message as sent to clients, or empty when it was a duplicate
      */
     Optional<RoomMessage> append(String sessionId, String type, String dataJson, long dedupeKey, long sourceTs);
+
+    /**
+     * {@link #append} for many messages, applied in list order (so each room's seqs follow that order). Blocking.
+     * A store may pipeline them (Redis: one round trip for the batch instead of one per message); it stops at the
+     * first failure and says how far it got.
+     */
+    default AppendResult appendAll(List<RoomAppend> appends) {
+        List<Optional<RoomMessage>> stored = new ArrayList<>(appends.size());
+        for (RoomAppend a : appends) {
+            try {
+                stored.add(append(a.sessionId(), a.type(), a.data(), a.dedupeKey(), a.sourceTs()));
+            } catch (RuntimeException e) {
+                return new AppendResult(stored, e);
+            }
+        }
+        return new AppendResult(stored, null);
+    }
 
     /**
      * The room's epoch (created when absent), seq and snapshot; with {@code afterSeq} also the history messages

@@ -6,11 +6,17 @@ import java.util.List;
 import com.offerpulse.contracts.session.EndReason;
 import com.offerpulse.stream.meters.MeterState;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
 /**
  * Everything the processor keeps per round (state store {@value com.offerpulse.stream.OfferPulseTopology#ROUND_STORE},
  * key = session id). {@code nextSeq} is the lowest seq not yet applied in order; {@code applied} every seq applied;
- * {@code held} out-of-order segments waiting for a gap; {@code pendingText} the unfinished sentence.
+ * {@code held} out-of-order segments waiting for a gap; {@code pendingText} the unfinished sentence. Stored in the
+ * compact positional JSON of {@link RoundStateJson} (read and written for every segment, so its cost matters).
  */
+@JsonSerialize(using = RoundStateJson.Writer.class)
+@JsonDeserialize(using = RoundStateJson.Reader.class)
 public record RoundState(
         String sessionId,
         String userId,

@@ -73,8 +73,12 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
         }
         int roundsSeen = state.roundsSeen() + 1;
 
-        // The round's own before/after: the user's rounds that had ended before it, and with it.
-        List<RoundResult> upToThis = recent.stream().filter(r -> ENDED_ORDER.compare(r, result) <= 0).toList();
+        // The round's own before/after: the user's rounds that had ended before it, and with it. A round that ended
+        // before every kept round (it arrived late, e.g. ended by the inactivity timeout after newer rounds ended)
+        // was just trimmed from the window: it is judged on its own instead of failing the task for every user.
+        List<RoundResult> upToThis = recent.stream().anyMatch(r -> r == result)
+                ? recent.stream().filter(r -> ENDED_ORDER.compare(r, result) <= 0).toList()
+                : List.of(result);
         List<RoundResult> earlier = upToThis.subList(0, upToThis.size() - 1);
         RoundResult previousRound = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
         Double before = earlier.isEmpty() ? null

@@ -1,4 +1,4 @@
-import bank from '../data/questions.json';
+import bank from '../content/questions.json';
 
 export interface RoleOption {
   id: string;

@@ -3,8 +3,6 @@ package com.offerpulse.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,7 +63,6 @@ class GrowthShareIT {
         "Invoice errors fell by 80% in one quarter and support tickets halved.",
         "Next time I would involve finance earlier."};
 
-    private static Path dataDir;
     private static RunningPlatform platform;
     private static PlatformClient client;
     private static WebTestClient web;
@@ -73,9 +70,7 @@ class GrowthShareIT {
 
     @BeforeAll
     static void start() throws Exception {
-        dataDir = Files.createTempDirectory("offerpulse-growth");
-        platform = OfferPulseLauncher.start("--offerpulse.data.dir=" + dataDir, "--offerpulse.kafka.embedded-port=0",
-                "--server.port=0", "--logging.structured.format.console=");
+        platform = PlatformClient.startFresh("growth");
         client = new PlatformClient(platform);
         web = client.web();
         // After start: Spring Boot re-initialises logging while it starts.

@@ -2,8 +2,6 @@ package com.offerpulse.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,16 +41,13 @@ import tools.jackson.databind.JsonNode;
 class KpiIT {
     private static final MeterValues SOME_METERS = new MeterValues(60, 55, 50, 65, 40);
 
-    private static Path dataDir;
     private static RunningPlatform platform;
     private static PlatformClient client;
     private static WebTestClient web;
 
     @BeforeAll
     static void start() throws Exception {
-        dataDir = Files.createTempDirectory("offerpulse-kpi");
-        platform = OfferPulseLauncher.start("--offerpulse.data.dir=" + dataDir, "--offerpulse.kafka.embedded-port=0",
-                "--server.port=0", "--logging.structured.format.console=");
+        platform = PlatformClient.startFresh("kpi");
         client = new PlatformClient(platform);
         web = client.web();
     }

@@ -2,8 +2,6 @@ package com.offerpulse.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,16 +26,13 @@ import tools.jackson.databind.JsonNode;
  * within seconds; deleting the round removes it from every view.
  */
 class PipelineIT {
-    private static Path dataDir;
     private static RunningPlatform platform;
     private static WebTestClient web;
     private static PlatformClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        dataDir = Files.createTempDirectory("offerpulse-pipeline");
-        platform = OfferPulseLauncher.start("--offerpulse.data.dir=" + dataDir, "--offerpulse.kafka.embedded-port=0",
-                "--server.port=0", "--logging.structured.format.console=");
+        platform = PlatformClient.startFresh("pipeline");
         client = new PlatformClient(platform);
         web = client.web();
     }

@@ -1,5 +1,7 @@
 package com.offerpulse.launcher;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -25,6 +27,16 @@ final class PlatformClient {
 
     private final WebTestClient web;
     private final String bootstrap;
+
+    /**
+     * A fresh embedded platform for one test class: its own temp data dir, a free broker and HTTP port, plain-text
+     * console logs.
+     */
+    static RunningPlatform startFresh(String name) throws Exception {
+        Path dataDir = Files.createTempDirectory("offerpulse-" + name);
+        return OfferPulseLauncher.start("--offerpulse.data.dir=" + dataDir, "--offerpulse.kafka.embedded-port=0",
+                "--server.port=0", "--logging.structured.format.console=");
+    }
 
     PlatformClient(RunningPlatform platform) {
         this.web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + platform.httpPort())

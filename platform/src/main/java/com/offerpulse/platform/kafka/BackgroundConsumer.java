@@ -1,10 +1,15 @@
 package com.offerpulse.platform.kafka;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -45,6 +50,51 @@ public abstract class BackgroundConsumer implements SmartLifecycle {
 
     protected final boolean running() {
         return running;
+    }
+
+    /**
+     * Every partition of {@code topics}, once all of them exist. Until then it runs {@code whileMissing} (e.g. fail
+     * waiting callers), waits {@code pause} (a missing topic answers at once) and asks again; a wakeup that is not a
+     * stop just asks again.
+     */
+    protected final List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c, List<String> topics,
+            Duration pause, Runnable whileMissing) {
+        while (running()) {
+            try {
+                List<TopicPartition> all = new ArrayList<>();
+                for (String topic : topics) {
+                    List<PartitionInfo> infos = c.partitionsFor(topic, kafka.requestTimeout());
+                    if (infos != null) {
+                        infos.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
+                    }
+                }
+                if (topics.stream().allMatch(t -> all.stream().anyMatch(tp -> tp.topic().equals(t)))) {
+                    return List.copyOf(all);
+                }
+                log.warn("{}: waiting for topics {} on {}", threadName, topics, kafka.bootstrap());
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                log.warn("{}: waiting for Kafka at {} to read {}", threadName, kafka.bootstrap(), topics);
+            } catch (WakeupException e) {
+                if (!running()) {
+                    throw e;
+                }
+            }
+            whileMissing.run();
+            sleep(pause);
+        }
+        throw new WakeupException();
+    }
+
+    private static void sleep(Duration pause) {
+        if (pause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -89,7 +88,8 @@ public abstract class TopicMirror extends BackgroundConsumer {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis()))) {
             active = c;
-            List<TopicPartition> partitions = awaitPartitions(c);
+            List<TopicPartition> partitions = awaitPartitions(c, List.of(topic), MISSING_TOPIC_PAUSE,
+                    () -> failPending(new TimeoutException(topic + " not readable yet")));
             c.assign(partitions);
             c.seekToBeginning(partitions);
             List<CompletableFuture<Void>> accepted = new ArrayList<>();
@@ -127,37 +127,6 @@ public abstract class TopicMirror extends BackgroundConsumer {
     @Override
     protected void onStopped() {
         failPending(new TimeoutException(topic + " mirror stopped"));
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c) {
-        while (running()) {
-            try {
-                List<PartitionInfo> infos = c.partitionsFor(topic, kafka.requestTimeout());
-                if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-                }
-                log.warn("Waiting for topic {} on {}", topic, kafka.bootstrap());
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                log.warn("Waiting for topic {} on {}", topic, kafka.bootstrap());
-            } catch (WakeupException e) {
-                if (!running()) {
-                    throw e;
-                }
-            }
-            failPending(new TimeoutException(topic + " not readable yet"));
-            pause();
-        }
-        throw new WakeupException();
-    }
-
-    /** A missing topic answers at once: don't ask the broker in a tight loop. */
-    private static void pause() {
-        try {
-            Thread.sleep(MISSING_TOPIC_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
-        }
     }
 
     private void drain(List<CompletableFuture<Void>> into) {

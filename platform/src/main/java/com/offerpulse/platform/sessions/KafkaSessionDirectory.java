@@ -13,9 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +37,8 @@ import reactor.core.publisher.Mono;
  * Lookups that miss ask the thread to catch up to the partitions' current end offsets first.
  */
 public final class KafkaSessionDirectory extends BackgroundConsumer implements SessionDirectory {
+    /** A missing topic answers at once: ask again soon, but not in a tight loop. */
+    private static final Duration MISSING_TOPIC_PAUSE = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(KafkaSessionDirectory.class);
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -92,7 +92,8 @@ public final class KafkaSessionDirectory extends BackgroundConsumer implements S
 
     @Override
     protected void consume(KafkaConsumer<String, byte[]> c) {
-        List<TopicPartition> partitions = awaitPartitions(c);
+        List<TopicPartition> partitions = awaitPartitions(c, List.of(Topics.SESSION_LIFECYCLE.name()), MISSING_TOPIC_PAUSE,
+                this::failPendingRequests);
         c.assign(partitions);
         c.seekToBeginning(partitions);
         List<Waiter> waiting = new ArrayList<>();
@@ -108,21 +109,6 @@ public final class KafkaSessionDirectory extends BackgroundConsumer implements S
     @Override
     protected void onStopped() {
         syncRequests.forEach(f -> f.completeExceptionally(new TimeoutException("directory stopped")));
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c) {
-        while (running()) {
-            try {
-                List<PartitionInfo> infos = c.partitionsFor(Topics.SESSION_LIFECYCLE.name(), kafka.requestTimeout());
-                if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-                }
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                log.warn("Waiting for topic {} on {}", Topics.SESSION_LIFECYCLE.name(), kafka.bootstrap());
-            }
-            failPendingRequests();
-        }
-        throw new WakeupException();
     }
 
     private void failPendingRequests() {

@@ -1,13 +1,11 @@
 package com.offerpulse.query.kpi;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -42,7 +40,7 @@ final class KpiTopicReader extends BackgroundConsumer {
 
     @Override
     protected void consume(KafkaConsumer<String, byte[]> c) {
-        List<TopicPartition> partitions = awaitPartitions(c);
+        List<TopicPartition> partitions = awaitPartitions(c, TOPICS, retryPause, () -> { });
         c.assign(partitions);
         c.seekToBeginning(partitions);
         Map<TopicPartition, Long> startEnds = awaitEndOffsets(c, partitions);
@@ -72,28 +70,6 @@ final class KpiTopicReader extends BackgroundConsumer {
         }
     }
 
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c) {
-        while (running()) {
-            try {
-                List<TopicPartition> all = new ArrayList<>();
-                for (String topic : TOPICS) {
-                    List<PartitionInfo> infos = c.partitionsFor(topic, kafka.requestTimeout());
-                    if (infos != null) {
-                        infos.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
-                    }
-                }
-                if (TOPICS.stream().allMatch(t -> all.stream().anyMatch(tp -> tp.topic().equals(t)))) {
-                    return all;
-                }
-                log.warn("Waiting for topics {} on {}", TOPICS, kafka.bootstrap());
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                log.warn("Waiting for Kafka at {} to read {}", kafka.bootstrap(), TOPICS);
-            }
-            pause();
-        }
-        throw new WakeupException();
-    }
-
     private Map<TopicPartition, Long> awaitEndOffsets(KafkaConsumer<String, byte[]> c, List<TopicPartition> partitions) {
         while (running()) {
             try {
@@ -104,14 +80,5 @@ final class KpiTopicReader extends BackgroundConsumer {
             }
         }
         throw new WakeupException();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(retryPause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
-        }
     }
 }

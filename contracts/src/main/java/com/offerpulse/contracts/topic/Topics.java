@@ -9,6 +9,7 @@ import com.offerpulse.contracts.analytics.SessionMeters;
 import com.offerpulse.contracts.analytics.SessionSummary;
 import com.offerpulse.contracts.analytics.TaggedSentence;
 import com.offerpulse.contracts.analytics.UserOfferProbability;
+import com.offerpulse.contracts.deadletter.DeadLetter;
 import com.offerpulse.contracts.growth.ProductEvent;
 import com.offerpulse.contracts.growth.ShareSnapshot;
 import com.offerpulse.contracts.growth.Testimonial;
@@ -69,7 +70,15 @@ public final class Topics {
     public static final Topic<String, DailyFunnel> KPI_DAILY = new Topic<>("kpi.daily.v1", KEY,
             new JsonSerde<>(DailyFunnel.class), Cleanup.COMPACT, "UTC day, ISO date", "stream-processor (offerpulse-kpi)");
 
+    /**
+     * Records some application could not process (poison pills): coordinates, size and error class only, never the
+     * content. Keyed by the quarantined record's key (a session or user id), so one user's bad records stay together.
+     */
+    public static final Topic<String, DeadLetter> DEAD_LETTERS = new Topic<>("dead-letters.v1", KEY,
+            new JsonSerde<>(DeadLetter.class), Cleanup.DELETE, "the quarantined record's key",
+            "every Kafka Streams application and background consumer (exception handlers)");
+
     public static final List<Topic<String, ?>> ALL = List.of(TRANSCRIPT_SEGMENTS, SESSION_LIFECYCLE,
             TRANSCRIPT_SENTENCES, SESSION_METERS, SESSION_SUMMARIES, USER_OFFER_PROBABILITY, PRODUCT_EVENTS,
-            SHARE_SNAPSHOTS, USER_PROMPTS, USER_TESTIMONIALS, KPI_USER_ACTIVITY, KPI_DAILY);
+            SHARE_SNAPSHOTS, USER_PROMPTS, USER_TESTIMONIALS, KPI_USER_ACTIVITY, KPI_DAILY, DEAD_LETTERS);
 }

@@ -77,7 +77,10 @@ class EventRoundTripTest {
                         "s1", T0)},
                 new Object[] {Topics.KPI_USER_ACTIVITY, kpiActivity()},
                 new Object[] {Topics.KPI_DAILY, new DailyFunnel(java.time.LocalDate.parse("2026-11-26"), 12, 3,
-                        List.of(9_000L, 41_000L), 0)});
+                        List.of(9_000L, 41_000L), 0)},
+                new Object[] {Topics.DEAD_LETTERS, new com.offerpulse.contracts.deadletter.DeadLetter("offerpulse-stream",
+                        com.offerpulse.contracts.deadletter.DeadLetter.Stage.DESERIALIZATION, "transcript.segments.v1", 3,
+                        42L, "s1", 1_048_600L, "org.apache.kafka.common.errors.SerializationException", T0)});
     }
 
     private static UserActivity kpiActivity() {

@@ -20,5 +20,9 @@ public record KafkaSettings(
         /** An open transaction of a crashed writer blocks read_committed readers this long at most. */
         @DefaultValue("15s") Duration transactionTimeout,
         /** What a 503 tells the client to wait before retrying. */
-        @DefaultValue("5s") Duration retryAfter) {
+        @DefaultValue("5s") Duration retryAfter,
+        /** A background consumer whose loop failed starts again after this pause, doubled per failure in a row. */
+        @DefaultValue("500ms") Duration restartBackoff,
+        /** The longest pause between restarts of a failing background consumer. */
+        @DefaultValue("30s") Duration restartBackoffMax) {
 }

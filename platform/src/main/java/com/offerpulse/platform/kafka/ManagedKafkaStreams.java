@@ -29,6 +29,9 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
     private final boolean autoStartup;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
+    /** When stream threads failed lately (newest last, at most {@value #FAILURES_KEPT}): a crash loop shows here. */
+    private final java.util.Deque<Long> failures = new java.util.ArrayDeque<>();
+    private static final int FAILURES_KEPT = 16;
 
     public ManagedKafkaStreams(String name, Topology topology, Properties properties, MeterRegistry meters) {
         this(name, topology, () -> properties, meters);
@@ -69,6 +72,7 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
         }
         KafkaStreams s = new KafkaStreams(topology, properties.get());
         s.setUncaughtExceptionHandler(e -> {
+            recordFailure(System.currentTimeMillis());
             log.error("Stream thread of {} failed; replacing it", name, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -112,6 +116,28 @@ public final class ManagedKafkaStreams implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return streams != null;
+    }
+
+    private void recordFailure(long atMillis) {
+        synchronized (failures) {
+            failures.addLast(atMillis);
+            while (failures.size() > FAILURES_KEPT) {
+                failures.removeFirst();
+            }
+        }
+    }
+
+    /** How many stream threads failed (and were replaced) since {@code sinceMillis}, up to the last 16. */
+    public int failuresSince(long sinceMillis) {
+        synchronized (failures) {
+            return (int) failures.stream().filter(t -> t >= sinceMillis).count();
+        }
+    }
+
+    /** The application's state; null when it is not started. */
+    public KafkaStreams.State state() {
+        KafkaStreams s = streams;
+        return s == null ? null : s.state();
     }
 
     /** The running instance, for interactive queries and tests; null when stopped. */

@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.platform.problem.ApiProblem;
 
 import reactor.core.publisher.Mono;
@@ -56,7 +57,13 @@ public abstract class TopicMirror extends BackgroundConsumer {
 
     protected TopicMirror(KafkaSettings kafka, String topic, String threadName, Duration catchUpTimeout,
             Duration retryAfter) {
-        super(kafka, threadName);
+        this(kafka, topic, threadName, catchUpTimeout, retryAfter, null);
+    }
+
+    /** @param deadLetters where records {@link #apply} cannot use go; null logs their coordinates only */
+    protected TopicMirror(KafkaSettings kafka, String topic, String threadName, Duration catchUpTimeout,
+            Duration retryAfter, DeadLetters deadLetters) {
+        super(kafka, threadName, deadLetters);
         this.topic = topic;
         this.catchUpTimeout = catchUpTimeout;
         this.retryAfter = retryAfter;
@@ -102,9 +109,7 @@ public abstract class TopicMirror extends BackgroundConsumer {
                         targets(admin, partitions, accepted, waiting);
                     }
                     completeCaughtUp(c, waiting);
-                    for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
-                        apply(record);
-                    }
+                    applyEach(c.poll(POLL), this::apply);
                     completeCaughtUp(c, waiting);
                 } catch (WakeupException e) {
                     if (!running()) {

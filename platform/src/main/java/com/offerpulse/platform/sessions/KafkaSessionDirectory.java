@@ -17,7 +17,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.contracts.session.SessionDeleted;
 import com.offerpulse.contracts.session.SessionEnded;
@@ -25,6 +24,7 @@ import com.offerpulse.contracts.session.SessionLifecycleEvent;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.platform.kafka.BackgroundConsumer;
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.platform.problem.ApiProblem;
 
 import io.micrometer.core.instrument.Gauge;
@@ -46,8 +46,9 @@ public final class KafkaSessionDirectory extends BackgroundConsumer implements S
     private final Map<String, SessionRecord> sessions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
 
-    public KafkaSessionDirectory(KafkaSettings kafka, Duration catchUpTimeout, MeterRegistry meters) {
-        super(kafka, "session-directory");
+    public KafkaSessionDirectory(KafkaSettings kafka, Duration catchUpTimeout, MeterRegistry meters,
+            DeadLetters deadLetters) {
+        super(kafka, "session-directory", deadLetters);
         this.catchUpTimeout = catchUpTimeout;
         Gauge.builder("offerpulse.session.directory.sessions", sessions, Map::size)
                 .description("Rounds known to this instance").register(meters);
@@ -98,9 +99,7 @@ public final class KafkaSessionDirectory extends BackgroundConsumer implements S
         c.seekToBeginning(partitions);
         List<Waiter> waiting = new ArrayList<>();
         while (running()) {
-            for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
-                applyRecord(record);
-            }
+            applyEach(c.poll(POLL), this::applyRecord);
             acceptSyncRequests(c, partitions, waiting);
             completeCaughtUp(c, waiting);
         }
@@ -119,14 +118,8 @@ public final class KafkaSessionDirectory extends BackgroundConsumer implements S
     }
 
     private void applyRecord(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return;
-        }
-        try {
+        if (record.value() != null) {
             apply(JsonCodec.decode(record.value(), SessionLifecycleEvent.class));
-        } catch (ContractViolation e) {
-            log.warn("Skipping malformed lifecycle record at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -15,7 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class SessionDirectoryConfiguration {
 
     @Bean
-    SessionDirectory sessionDirectory(KafkaSettings kafka, SessionDirectorySettings settings, MeterRegistry meters) {
-        return new KafkaSessionDirectory(kafka, settings.catchUp(), meters);
+    SessionDirectory sessionDirectory(KafkaSettings kafka, SessionDirectorySettings settings, MeterRegistry meters,
+            DeadLetters deadLetters) {
+        return new KafkaSessionDirectory(kafka, settings.catchUp(), meters, deadLetters);
     }
 }

@@ -21,6 +21,12 @@ public final class TestTokens {
         return ISSUER.issue(userId, userId, Set.of(Role.CANDIDATE), Duration.ofHours(1), Instant.now()).token();
     }
 
+    /** A token with the operator role (health details). */
+    public static String operator(String userId) {
+        return ISSUER.issue(userId, userId, Set.of(Role.CANDIDATE, Role.OPERATOR), Duration.ofHours(1), Instant.now())
+                .token();
+    }
+
     public static String expired(String userId) {
         return ISSUER.issue(userId, userId, Set.of(Role.CANDIDATE), Duration.ofMinutes(5),
                 Instant.now().minus(Duration.ofHours(1))).token();

@@ -1,5 +1,6 @@
 package com.offerpulse.query.sessions;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -10,11 +11,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.offerpulse.contracts.analytics.TaggedSentence;
 import com.offerpulse.platform.problem.ApiProblem;
 import com.offerpulse.platform.security.AuthenticatedUser;
 import com.offerpulse.platform.security.CurrentUser;
 import com.offerpulse.query.routing.ViewRouter;
 import com.offerpulse.query.views.QueryTopology;
+import com.offerpulse.query.views.SentenceKeys;
 import com.offerpulse.query.views.SessionView;
 
 import reactor.core.publisher.Mono;
@@ -39,10 +42,23 @@ class SessionViewsController {
         });
     }
 
+    /**
+     * The view and the round's sentences are read on the same partition (the sentence store is filled by the same
+     * processor, keyed {@code <sessionId>#<index>}), so one routing by the session id serves both.
+     */
     @GetMapping("/api/sessions/{sessionId}/transcript")
     Mono<ResponseEntity<?>> transcript(@PathVariable String sessionId, ServerWebExchange exchange) {
-        return owned(exchange, sessionId, view -> ResponseEntity.ok(
-                new TranscriptResponse(sessionId, view.question(), view.ended(), view.sentences())));
+        if (!SESSION_ID.matcher(sessionId).matches()) {
+            return Mono.error(ApiProblem.notFound("No such round."));
+        }
+        return CurrentUser.find().flatMap(user -> router.read(exchange, QueryTopology.SESSION_STORE, sessionId,
+                views -> {
+                    SessionView view = requireOwner(views.get(QueryTopology.SESSION_STORE, sessionId), user);
+                    List<TaggedSentence> stored = views.withPrefix(QueryTopology.SENTENCE_STORE,
+                            SentenceKeys.prefix(sessionId));
+                    return ResponseEntity.ok(new TranscriptResponse(sessionId, view.question(), view.ended(),
+                            TranscriptResponse.merge(view.legacySentences(), stored)));
+                }));
     }
 
     @GetMapping("/api/sessions/{sessionId}/meters")

@@ -15,10 +15,10 @@ import com.offerpulse.contracts.analytics.SessionSummary;
  */
 public record UserRoundList(String userId, List<RoundEntry> rounds, List<String> deletedSessionIds) {
     /**
-     * The largest list the setting may ask for: {@value} entries of ~350 bytes plus the remembered deletions stay under
-     * the 64 KiB record budget ({@code ViewRecordBudgetTest} checks it with the longest ids).
+     * The largest list the setting may ask for: {@value} entries of at most ~390 bytes (64-character session ids) plus
+     * the remembered deletions make ~54 KB, under the 64 KiB record budget ({@code ViewRecordBudgetTest} checks it).
      */
-    public static final int MAX_ROUNDS_LISTED = 150;
+    public static final int MAX_ROUNDS_LISTED = 120;
     /** The default of {@code offerpulse.query.rounds-listed}. */
     public static final int DEFAULT_ROUNDS_LISTED = 100;
     static final int REMEMBERED_DELETIONS = 100;

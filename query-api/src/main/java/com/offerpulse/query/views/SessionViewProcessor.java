@@ -24,8 +24,8 @@ import com.offerpulse.contracts.session.SessionStarted;
  * sentence, whatever the round's length; nothing is rewritten per sentence.
  * <p>
  * Deleting a round turns its view into a marker and removes its sentences; late records of a deleted round are
- * dropped. A record this processor cannot use (no key, null value, unknown kind) is skipped and counted, never
- * thrown on.
+ * dropped. A record this processor cannot use (no key, null value, unknown kind, a sentence under another round's
+ * key) is skipped and counted, never thrown on.
  */
 final class SessionViewProcessor implements Processor<String, Object, Void, Void> {
     static final String NAME = "session-views";
@@ -70,9 +70,10 @@ final class SessionViewProcessor implements Processor<String, Object, Void, Void
         } else if (value instanceof SessionSummary s) {
             next = view.summarized(s);
         } else {
-            if (value instanceof TaggedSentence t) {
+            if (value instanceof TaggedSentence t && id.equals(t.sessionId())) {
                 sentences.put(SentenceKeys.of(id, t.index()), t);
             } else {
+                // An unknown kind, or a sentence keyed by another round than its own: not this round's.
                 skipped.record();
             }
             // The view itself is unchanged: it is written only when its legacy sentences were just moved out.

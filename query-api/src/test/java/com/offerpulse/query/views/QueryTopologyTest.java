@@ -160,9 +160,12 @@ class QueryTopologyTest {
         in(Topics.SESSION_METERS).pipeInput("s1", null, t);
         in(Topics.SESSION_SUMMARIES).pipeInput("u1", null, t);
         in(Topics.SESSION_LIFECYCLE).pipeInput("a#b", new SessionStarted("e1", "a#b", "u1", "q", "pm", t), t);
+        in(Topics.TRANSCRIPT_SENTENCES).pipeInput("s1", new TaggedSentence("s2", 1, 0, "Not s1's.", SentenceTag.OTHER,
+                List.of()), t);
         in(Topics.SESSION_LIFECYCLE).pipeInput("s1", new SessionStarted("e1", "s1", "u1", "q", "pm", t), t);
 
-        assertThat(skipped(SessionViewProcessor.NAME)).isEqualTo(3.0);
+        assertThat(skipped(SessionViewProcessor.NAME)).isEqualTo(4.0);
+        assertThat(sentences("s1")).isEmpty();
         assertThat(skipped(UserRoundsProcessor.NAME)).isEqualTo(1.0);
         assertThat(this.<SessionView>get(QueryTopology.SESSION_STORE, "s1").userId())
                 .as("processing goes on after the skipped records").isEqualTo("u1");

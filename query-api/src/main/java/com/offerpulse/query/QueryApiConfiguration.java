@@ -17,7 +17,7 @@ class QueryApiConfiguration {
     @Bean
     ManagedKafkaStreams queryStreams(QuerySettings settings, KafkaSettings kafka, LocalAddress self,
             MeterRegistry meters) {
-        return new ManagedKafkaStreams(settings.applicationId(), QueryTopology.build(),
+        return new ManagedKafkaStreams(settings.applicationId(), QueryTopology.build(settings.roundsListed()),
                 () -> QueryTopology.streamsConfig(settings, kafka.bootstrap(), self.applicationServer()), meters);
     }
 }

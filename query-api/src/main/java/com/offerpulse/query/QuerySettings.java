@@ -6,6 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.offerpulse.query.views.UserRoundList;
+
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
@@ -22,6 +25,9 @@ import jakarta.validation.constraints.Min;
  * @param retryAfter        what a 503 asks the client to wait while a store is rebalancing or restoring
  * @param forwardTimeout    bound on forwarding a request to the instance that owns the key
  * @param sessionTimeout    how soon the group notices a crashed instance and hands its partitions to another
+ * @param roundsListed      rounds kept in a user's round list ({@code GET /api/user/sessions}, share snapshots),
+ *                          newest first; older rounds keep their own views. Bounded so the list's record stays within
+ *                          the views' 64 KiB record budget
  */
 @Validated
 @ConfigurationProperties("offerpulse.query")
@@ -34,5 +40,7 @@ public record QuerySettings(
         @DefaultValue("-1") int replicationFactor,
         @DefaultValue("2s") Duration retryAfter,
         @DefaultValue("3s") Duration forwardTimeout,
-        @DefaultValue("10s") Duration sessionTimeout) {
+        @DefaultValue("10s") Duration sessionTimeout,
+        @DefaultValue("" + UserRoundList.DEFAULT_ROUNDS_LISTED) @Min(1) @Max(UserRoundList.MAX_ROUNDS_LISTED)
+        int roundsListed) {
 }

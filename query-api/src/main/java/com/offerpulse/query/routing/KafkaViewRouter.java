@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,6 +15,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -38,7 +41,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class KafkaViewRouter implements ViewRouter {
     static final String FORWARDED = "X-OfferPulse-Forwarded";
-    private static final java.util.List<String> RELAYED_HEADERS = java.util.List.of(HttpHeaders.CONTENT_TYPE,
+    private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE,
             HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.CACHE_CONTROL);
     private static final Logger log = LoggerFactory.getLogger(KafkaViewRouter.class);
 
@@ -61,8 +64,8 @@ public class KafkaViewRouter implements ViewRouter {
     }
 
     @Override
-    public <V> Mono<ResponseEntity<?>> serve(ServerWebExchange exchange, String store, String key,
-            Function<Optional<V>, ResponseEntity<?>> answer) {
+    public Mono<ResponseEntity<?>> read(ServerWebExchange exchange, String store, String key,
+            Function<PartitionViews, ResponseEntity<?>> answer) {
         KafkaStreams ks = streams.streams();
         if (ks == null || !(ks.state() == KafkaStreams.State.RUNNING || ks.state() == KafkaStreams.State.REBALANCING)) {
             return notReady("the views are starting");
@@ -80,8 +83,7 @@ public class KafkaViewRouter implements ViewRouter {
                 .addKeyValue("owner", meta.activeHost()).log("Routing a view request");
         if (meta.activeHost().equals(self.hostInfo())) {
             int partition = meta.partition();
-            return Mono.fromCallable(() -> answer.apply(Optional.ofNullable(this.<V>getLocal(ks, store, key,
-                    partition))));
+            return Mono.fromCallable(() -> answer.apply(new LocalPartition(ks, partition)));
         }
         if (exchange.getRequest().getHeaders().containsHeader(FORWARDED)) {
             // The other instance thinks we own it and we think it does: a rebalance is under way.
@@ -91,17 +93,47 @@ public class KafkaViewRouter implements ViewRouter {
     }
 
     /**
-     * Reads the key's own partition: a partition this instance was just given but is still restoring throws (503)
-     * instead of answering "not found", which would be a wrong value.
+     * The stores of one partition of this instance. Reads go to that partition only: a partition this instance was
+     * just given but is still restoring throws (503) instead of answering "not found", which would be a wrong value.
      */
-    private <V> V getLocal(KafkaStreams ks, String store, String key, int partition) {
-        try {
-            ReadOnlyKeyValueStore<String, V> kv = ks.store(StoreQueryParameters
-                    .fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
-            return kv.get(key);
-        } catch (InvalidStateStoreException e) {
+    private final class LocalPartition implements PartitionViews {
+        private final KafkaStreams ks;
+        private final int partition;
+
+        LocalPartition(KafkaStreams ks, int partition) {
+            this.ks = ks;
+            this.partition = partition;
+        }
+
+        @Override
+        public <V> Optional<V> get(String store, String key) {
+            try {
+                return Optional.ofNullable(this.<V>store(store).get(key));
+            } catch (InvalidStateStoreException e) {
+                throw rebuilding();
+            }
+        }
+
+        @Override
+        public <V> List<V> withPrefix(String store, String prefix) {
+            List<V> values = new ArrayList<>();
+            try (KeyValueIterator<String, V> it = this.<V>store(store).prefixScan(prefix,
+                    Serdes.String().serializer())) {
+                it.forEachRemaining(kv -> values.add(kv.value));
+            } catch (InvalidStateStoreException e) {
+                throw rebuilding();
+            }
+            return values;
+        }
+
+        private <V> ReadOnlyKeyValueStore<String, V> store(String store) {
+            return ks.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
+                    .withPartition(partition));
+        }
+
+        private ApiProblem rebuilding() {
             unavailable.increment();
-            throw ApiProblem.unavailable("This view is being rebuilt; retry shortly.", settings.retryAfter());
+            return ApiProblem.unavailable("This view is being rebuilt; retry shortly.", settings.retryAfter());
         }
     }
 
@@ -131,7 +163,7 @@ public class KafkaViewRouter implements ViewRouter {
     private static ResponseEntity<?> relay(HttpResponse<byte[]> owner) {
         HttpHeaders headers = new HttpHeaders();
         for (String name : RELAYED_HEADERS) {
-            java.util.List<String> values = owner.headers().allValues(name);
+            List<String> values = owner.headers().allValues(name);
             if (!values.isEmpty()) {
                 headers.put(name, values);
             }

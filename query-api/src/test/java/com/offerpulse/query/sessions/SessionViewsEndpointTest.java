@@ -2,19 +2,25 @@ package com.offerpulse.query.sessions;
 
 import static com.offerpulse.testsupport.web.Problems.expectProblem;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.json.JsonCompareMode;
 
+import com.offerpulse.contracts.analytics.SentenceTag;
+import com.offerpulse.contracts.analytics.TaggedSentence;
 import com.offerpulse.query.support.QueryWebTestBase;
 import com.offerpulse.query.support.Samples;
 import com.offerpulse.query.views.QueryTopology;
+import com.offerpulse.query.views.SentenceKeys;
 import com.offerpulse.query.views.SessionView;
 
 class SessionViewsEndpointTest extends QueryWebTestBase {
 
     @Test
     void shouldServeTheEndOfRoundCard() {
-        views.put(QueryTopology.SESSION_STORE, "s1", Samples.endedRound("s1", ALICE));
+        Samples.putEndedRound(views, "s1", ALICE);
         get("/api/sessions/s1", ALICE).expectStatus().isOk().expectBody()
                 .jsonPath("$.session_id").isEqualTo("s1")
                 .jsonPath("$.question").isEqualTo("Tell me about a launch")
@@ -36,7 +42,7 @@ class SessionViewsEndpointTest extends QueryWebTestBase {
 
     @Test
     void shouldAnswer403ForSomeoneElsesRoundOnEveryView() {
-        views.put(QueryTopology.SESSION_STORE, "s1", Samples.endedRound("s1", BOB));
+        Samples.putEndedRound(views, "s1", BOB);
         expectProblem(get("/api/sessions/s1", ALICE), 403);
         expectProblem(get("/api/sessions/s1/transcript", ALICE), 403);
         expectProblem(get("/api/sessions/s1/meters", ALICE), 403);
@@ -53,7 +59,7 @@ class SessionViewsEndpointTest extends QueryWebTestBase {
 
     @Test
     void shouldServeTheTaggedTranscriptWithWeakSpansAndHints() {
-        views.put(QueryTopology.SESSION_STORE, "s1", Samples.endedRound("s1", ALICE));
+        Samples.putEndedRound(views, "s1", ALICE);
         get("/api/sessions/s1/transcript", ALICE).expectStatus().isOk().expectBody()
                 .jsonPath("$.ended").isEqualTo(true)
                 .jsonPath("$.sentences[0].tag").isEqualTo("RESULT")
@@ -63,8 +69,44 @@ class SessionViewsEndpointTest extends QueryWebTestBase {
     }
 
     @Test
+    void shouldAnswerTheTranscriptWithTheSameJsonAsWhenSentencesWereInsideTheView() {
+        Samples.putEndedRound(views, "s1", ALICE);
+        // The exact body the endpoint gave before sentences moved to their own store.
+        get("/api/sessions/s1/transcript", ALICE).expectStatus().isOk().expectBody().json("""
+                {"session_id":"s1","question":"Tell me about a launch","ended":true,"sentences":[
+                  {"session_id":"s1","seq":2,"index":0,"text":"We improved things a lot.","tag":"RESULT",
+                   "weak_spans":[{"start":12,"end":18,"kind":"VAGUE","hint":"'things' — name what changed"}]}]}
+                """, JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldServeOnlyThisRoundsSentencesInIndexOrder() {
+        views.put(QueryTopology.SESSION_STORE, "s1", Samples.openRound("s1", ALICE));
+        for (int index : new int[] {10, 2, 0, 1}) {
+            views.put(QueryTopology.SENTENCE_STORE, SentenceKeys.of("s1", index), Samples.sentence("s1", index));
+        }
+        // A round whose id starts like this one's must not leak into it.
+        views.put(QueryTopology.SENTENCE_STORE, SentenceKeys.of("s10", 3), Samples.sentence("s10", 3));
+        get("/api/sessions/s1/transcript", ALICE).expectStatus().isOk().expectBody()
+                .jsonPath("$.sentences[*].index").isEqualTo(List.of(0, 1, 2, 10));
+    }
+
+    @Test
+    void shouldStillServeSentencesHeldInsideAViewWrittenBeforeTheUpgrade() {
+        SessionView old = new SessionView("s1", ALICE, "q", "pm", Samples.T0, false, null, false, null, null,
+                List.of(Samples.sentence("s1", 0), Samples.sentence("s1", 1)));
+        views.put(QueryTopology.SESSION_STORE, "s1", old);
+        TaggedSentence newer = new TaggedSentence("s1", 9, 1, "Replaced.", SentenceTag.OTHER, List.of());
+        views.put(QueryTopology.SENTENCE_STORE, SentenceKeys.of("s1", 1), newer);
+        views.put(QueryTopology.SENTENCE_STORE, SentenceKeys.of("s1", 2), Samples.sentence("s1", 2));
+        get("/api/sessions/s1/transcript", ALICE).expectStatus().isOk().expectBody()
+                .jsonPath("$.sentences[*].index").isEqualTo(List.of(0, 1, 2))
+                .jsonPath("$.sentences[1].text").isEqualTo("Replaced.");
+    }
+
+    @Test
     void shouldServeTheLatestMetersOr404BeforeTheFirstSentence() {
-        views.put(QueryTopology.SESSION_STORE, "s1", Samples.endedRound("s1", ALICE));
+        Samples.putEndedRound(views, "s1", ALICE);
         get("/api/sessions/s1/meters", ALICE).expectStatus().isOk().expectBody()
                 .jsonPath("$.credibility").isEqualTo(70)
                 .jsonPath("$.hints[0]").isEqualTo("Give a number")

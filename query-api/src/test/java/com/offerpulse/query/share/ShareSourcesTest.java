@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -29,6 +28,7 @@ import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.contracts.session.EndReason;
 import com.offerpulse.platform.problem.ApiProblem;
 import com.offerpulse.query.QuerySettings;
+import com.offerpulse.query.routing.PartitionViews;
 import com.offerpulse.query.routing.ViewRouter;
 import com.offerpulse.query.user.OfferProbabilityResponse;
 import com.offerpulse.query.user.RoundItem;
@@ -54,8 +54,8 @@ class ShareSourcesTest {
         }
 
         @Override
-        public <V> Mono<ResponseEntity<?>> serve(ServerWebExchange exchange, String store, String key,
-                Function<Optional<V>, ResponseEntity<?>> answer) {
+        public Mono<ResponseEntity<?>> read(ServerWebExchange exchange, String store, String key,
+                Function<PartitionViews, ResponseEntity<?>> answer) {
             String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getURI().getRawPath()
                     + (exchange.getRequest().getURI().getRawQuery() == null ? ""
                             : "?" + exchange.getRequest().getURI().getRawQuery());

@@ -16,6 +16,8 @@ import com.offerpulse.contracts.analytics.UserOfferProbability;
 import com.offerpulse.contracts.analytics.WeakSpan;
 import com.offerpulse.contracts.analytics.WeakSpanKind;
 import com.offerpulse.contracts.session.EndReason;
+import com.offerpulse.query.views.QueryTopology;
+import com.offerpulse.query.views.SentenceKeys;
 import com.offerpulse.query.views.SessionView;
 
 public final class Samples {
@@ -42,16 +44,26 @@ public final class Samples {
                 List.of("Quantify your results"), 6, endedAt);
     }
 
-    public static SessionView endedRound(String sessionId, String userId) {
-        TaggedSentence s = new TaggedSentence(sessionId, 2, 0, "We improved things a lot.", SentenceTag.RESULT,
+    /** The one sentence of {@link #endedRound}, stored under {@link SentenceKeys#of}. */
+    public static TaggedSentence sentence(String sessionId, int index) {
+        return new TaggedSentence(sessionId, index + 2L, index, "We improved things a lot.", SentenceTag.RESULT,
                 List.of(new WeakSpan(12, 18, WeakSpanKind.VAGUE, "'things' — name what changed")));
+    }
+
+    public static SessionView endedRound(String sessionId, String userId) {
         SessionMeters meters = new SessionMeters(sessionId, 70, 60, 55, 40, 20, List.of("Give a number"), 2, T0);
         return new SessionView(sessionId, userId, "Tell me about a launch", "pm", T0, true, T0.plusSeconds(200),
-                false, List.of(s), meters, summary(sessionId, userId, T0.plusSeconds(200), 0.41, 0.46));
+                false, meters, summary(sessionId, userId, T0.plusSeconds(200), 0.41, 0.46), List.of());
     }
 
     public static SessionView openRound(String sessionId, String userId) {
-        return new SessionView(sessionId, userId, "Tell me about a launch", "pm", T0, false, null, false, List.of(),
-                null, null);
+        return new SessionView(sessionId, userId, "Tell me about a launch", "pm", T0, false, null, false, null, null,
+                List.of());
+    }
+
+    /** An ended round in {@code views} as the topology leaves it: the view, and its sentence under its own key. */
+    public static void putEndedRound(InMemoryViews views, String sessionId, String userId) {
+        views.put(QueryTopology.SESSION_STORE, sessionId, endedRound(sessionId, userId));
+        views.put(QueryTopology.SENTENCE_STORE, SentenceKeys.of(sessionId, 0), sentence(sessionId, 0));
     }
 }

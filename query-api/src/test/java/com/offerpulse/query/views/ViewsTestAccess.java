@@ -8,7 +8,7 @@ public final class ViewsTestAccess {
     }
 
     public static UserRoundList with(UserRoundList list, SessionSummary s) {
-        return list.with(s);
+        return list.with(s, UserRoundList.DEFAULT_ROUNDS_LISTED);
     }
 
     public static UserRoundList without(UserRoundList list, String sessionId) {

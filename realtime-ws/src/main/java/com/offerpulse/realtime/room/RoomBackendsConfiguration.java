@@ -1,5 +1,6 @@
 package com.offerpulse.realtime.room;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import com.offerpulse.platform.kafka.KafkaSettings;
 import com.offerpulse.platform.sessions.SessionDirectory;
 import com.offerpulse.realtime.RealtimeSettings;
+import com.offerpulse.realtime.metrics.RealtimeMetrics;
 
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -17,7 +19,6 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Picks the room backends once, at start: Redis store + Redis pub/sub when {@code offerpulse.realtime.redis-uri}
@@ -66,11 +67,12 @@ class RoomBackendsConfiguration {
         }
     }
 
+    /** With Redis the store's append script also publishes (one round trip), so the fanout only subscribes. */
     @Bean
-    RoomStore realtimeRoomStore(RedisLink redis, RealtimeSettings settings) {
+    RoomStore realtimeRoomStore(RedisLink redis, RealtimeSettings settings, RealtimeMetrics metrics, Clock clock) {
         return redis.present()
-                ? new RedisRoomStore(redis.commands(), settings.historySize(), settings.roomTtl().toSeconds())
-                : new InMemoryRoomStore(settings.historySize());
+                ? new RedisRoomStore(redis.commands(), RoomBounds.of(settings), true, metrics::recordPublish)
+                : new InMemoryRoomStore(RoomBounds.of(settings), clock);
     }
 
     @Bean

@@ -25,6 +25,7 @@ import com.offerpulse.realtime.room.RoomStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -103,6 +104,10 @@ class RoomSocketHandler implements WebSocketHandler {
         return List.of(snapshot(a, state));
     }
 
+    /**
+     * The join snapshot, assembled here from the stored pieces (each a stored room message whose {@code data} is
+     * taken): built once per join, so appends never pay for it.
+     */
     static RoomMessage snapshot(Admission a, RoomState state) {
         ObjectNode msg = JsonCodec.mapper().createObjectNode();
         msg.put("type", RoomMessage.SNAPSHOT);
@@ -113,16 +118,16 @@ class RoomSocketHandler implements WebSocketHandler {
             msg.put("recovered", false);
         }
         ObjectNode data = msg.putObject("data");
-        JsonNode stored = state.snapshotJson() == null ? null : JsonCodec.mapper().readTree(state.snapshotJson());
-        data.set("meters", stored == null ? data.nullNode() : stored.get("meters"));
-        if (stored == null) {
-            data.putArray("sentences");
-        } else {
-            data.set("sentences", stored.get("sentences"));
-        }
-        data.set("ended", stored == null ? data.nullNode() : stored.get("ended"));
+        data.set("meters", dataOf(state.meters(), data));
+        ArrayNode sentences = data.putArray("sentences");
+        state.sentences().forEach(s -> sentences.add(dataOf(s, data)));
+        data.set("ended", dataOf(state.ended(), data));
         return new RoomMessage(RoomMessage.SNAPSHOT, a.sessionId(), state.seq(), state.epoch(), 0,
                 JsonCodec.mapper().writeValueAsString(msg));
+    }
+
+    private static JsonNode dataOf(String storedMessage, ObjectNode factory) {
+        return storedMessage == null ? factory.nullNode() : JsonCodec.mapper().readTree(storedMessage).get("data");
     }
 
     /** One socket in a room. */

@@ -180,6 +180,11 @@ class RoomSocketHandler implements WebSocketHandler {
         }
 
         @Override
+        public String inviteId() {
+            return admission.inviteId();
+        }
+
+        @Override
         public void deliver(RoomMessage message) {
             outbox.live(message);
         }

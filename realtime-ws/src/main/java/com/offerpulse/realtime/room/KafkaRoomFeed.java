@@ -93,7 +93,7 @@ class KafkaRoomFeed extends BackgroundConsumer {
      * The record's room message, or null when it is not for rooms or cannot be decoded: such a record is quarantined
      * (its coordinates to the dead-letter topic, never its content) and skipped, so it never stops the feed.
      */
-    RoomAppend appendOf(ConsumerRecord<String, byte[]> record) {
+    static RoomAppend appendOf(ConsumerRecord<String, byte[]> record, DeadLetters deadLetters) {
         RoomAppend a;
         try {
             a = toAppend(record);
@@ -163,7 +163,7 @@ class KafkaRoomFeed extends BackgroundConsumer {
         List<Integer> appendAt = new ArrayList<>();
         for (TopicPartition tp : records.partitions()) {
             for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
-                RoomAppend a = appendOf(r);
+                RoomAppend a = appendOf(r, deadLetters);
                 if (a != null) {
                     appends.add(a);
                     appendAt.add(all.size());

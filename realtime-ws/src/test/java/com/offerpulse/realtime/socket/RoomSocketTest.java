@@ -216,6 +216,11 @@ class RoomSocketTest extends RealtimeWebTestBase {
                     .jsonPath("$.fanout_mode").isEqualTo("in_process")
                     .jsonPath("$.feed_lag.records").isEqualTo(0)
                     .jsonPath("$.feed_lag.age_ms").isEqualTo(0);
+            String prometheus = web.get().uri("/actuator/prometheus")
+                    .headers(h -> h.setBearerAuth(TestTokens.forUser(ALICE))).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(prometheus).contains("offerpulse_realtime_feed_lag_records ")
+                    .contains("offerpulse_realtime_feed_lag_age_milliseconds ");
         }
     }
 }

@@ -29,6 +29,8 @@ import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.realtime.RealtimeSettings;
 import com.offerpulse.realtime.metrics.RealtimeMetrics;
 
+import io.lettuce.core.RedisCommandExecutionException;
+
 /**
  * Feeds rooms from Kafka: one consumer group ({@code offerpulse-realtime}, read_committed) over meters, sentences
  * and lifecycle. Whichever instance owns a partition turns each record into a room message: the store assigns its
@@ -192,6 +194,16 @@ class KafkaRoomFeed extends BackgroundConsumer {
             ConsumerRecord<String, byte[]> r = all.get(i);
             done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }
+        if (failure != null && poisonous(failure)) {
+            // This record will fail the same way every time: quarantine it and go on from the next one at once,
+            // instead of stalling every room behind it.
+            ConsumerRecord<String, byte[]> at = all.get(doneCount);
+            deadLetters.quarantine(APPLICATION, DeadLetter.Stage.PROCESSING, at, failure);
+            done.put(new TopicPartition(at.topic(), at.partition()), new OffsetAndMetadata(at.offset() + 1));
+            rewind(c, records, done);
+            commit(c, done);
+            return;
+        }
         if (failure != null) {
             ConsumerRecord<String, byte[]> at = all.get(doneCount);
             log.warn("Cannot store room message from {}-{}@{} (will retry): {}", at.topic(), at.partition(),
@@ -202,6 +214,18 @@ class KafkaRoomFeed extends BackgroundConsumer {
             return;
         }
         commit(c, done);
+    }
+
+    /**
+     * An error Redis returns for this room's data itself (a key of another type, a message type the script does not
+     * know), as opposed to Redis being unreachable, slow, loading, read-only or out of memory, which passes.
+     */
+    static boolean poisonous(RuntimeException failure) {
+        if (!(failure instanceof RedisCommandExecutionException) || failure.getMessage() == null) {
+            return false;
+        }
+        String m = failure.getMessage();
+        return m.contains("WRONGTYPE") || m.contains("unknown room message type");
     }
 
     private static void rewind(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records,

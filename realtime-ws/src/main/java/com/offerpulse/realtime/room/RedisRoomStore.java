@@ -34,13 +34,16 @@ import reactor.core.publisher.Mono;
  * only slots in the seq and the epoch.
  */
 public final class RedisRoomStore implements RoomStore {
-    // KEYS: seq epoch history sentences parts
+    // KEYS: seq epoch history sentences parts legacySnapshot
     // ARGV: type head tail dedupeKey candidateEpoch maxlen ttlSeconds maxSentences channel('' = do not publish)
+    // A room written by the version before issue 12 (it kept a snapshot key, sentences as a list and raw data in
+    // parts) starts over in a new epoch, as if Redis had lost it: its pieces have another shape.
     static final String APPEND = """
             local epoch = redis.call('GET', KEYS[2])
-            if (not epoch) or (redis.call('EXISTS', KEYS[1]) == 0 and redis.call('EXISTS', KEYS[3]) == 1) then
+            if (not epoch) or (redis.call('EXISTS', KEYS[1]) == 0 and redis.call('EXISTS', KEYS[3]) == 1)
+                or redis.call('EXISTS', KEYS[6]) == 1 then
               epoch = ARGV[5]
-              redis.call('DEL', KEYS[1], KEYS[3], KEYS[4], KEYS[5])
+              redis.call('DEL', KEYS[1], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
               redis.call('SET', KEYS[2], epoch)
             end
             local t = ARGV[1]
@@ -69,9 +72,13 @@ public final class RedisRoomStore implements RoomStore {
             for i = 1, 5 do redis.call('EXPIRE', KEYS[i], ARGV[7]) end
             return {seq, epoch}
             """;
-    // KEYS: seq epoch history sentences parts; ARGV: candidateEpoch ttlSeconds [fromId]
+    // KEYS: seq epoch history sentences parts legacySnapshot; ARGV: candidateEpoch ttlSeconds [fromId]
     static final String READ = """
             local epoch = redis.call('GET', KEYS[2])
+            if redis.call('EXISTS', KEYS[6]) == 1 then
+              redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
+              epoch = false
+            end
             if not epoch then
               epoch = ARGV[1]
               redis.call('SET', KEYS[2], epoch, 'EX', ARGV[2])

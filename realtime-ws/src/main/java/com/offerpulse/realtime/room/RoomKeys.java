@@ -25,9 +25,12 @@ public final class RoomKeys {
         return "room:{" + sessionId + "}:" + part;
     }
 
-    /** seq, epoch, history, sentences, parts: the order the store's scripts expect them in. */
+    /**
+     * seq, epoch, history, sentences, parts, and the snapshot key of the version before issue 12 (never written any
+     * more; its presence marks a room in the old shape): the order the store's scripts expect them in.
+     */
     static String[] all(String sessionId) {
         return new String[] {key(sessionId, "seq"), key(sessionId, "epoch"), key(sessionId, "history"),
-                key(sessionId, "sentences"), key(sessionId, "parts")};
+                key(sessionId, "sentences"), key(sessionId, "parts"), key(sessionId, "snapshot")};
     }
 }

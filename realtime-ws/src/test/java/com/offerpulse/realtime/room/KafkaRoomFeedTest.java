@@ -56,4 +56,16 @@ class KafkaRoomFeedTest {
         assertThat(KafkaRoomFeed.appendOf(record(Topics.SESSION_METERS.name(), null), deadLetters)).isNull();
         verifyNoInteractions(deadLetters);
     }
+
+    @Test
+    void shouldTellARoomDataErrorFromRedisBeingUnavailable() {
+        assertThat(KafkaRoomFeed.poisonous(new io.lettuce.core.RedisCommandExecutionException(
+                "ERR Error running script: WRONGTYPE Operation against a key holding the wrong kind of value")))
+                .isTrue();
+        assertThat(KafkaRoomFeed.poisonous(new io.lettuce.core.RedisCommandExecutionException(
+                "OOM command not allowed when used memory > 'maxmemory'"))).isFalse();
+        assertThat(KafkaRoomFeed.poisonous(new io.lettuce.core.RedisCommandExecutionException(
+                "LOADING Redis is loading the dataset in memory"))).isFalse();
+        assertThat(KafkaRoomFeed.poisonous(new io.lettuce.core.RedisCommandTimeoutException("timed out"))).isFalse();
+    }
 }

@@ -221,6 +221,27 @@ class RoomStoreContractTest {
     }
 
     @Test
+    void shouldStartARoomLeftInThePreviousShapeOverInANewEpoch() {
+        String room = room();
+        // What the version before issue 12 left: a snapshot key, sentences as a list, raw data in parts.
+        connection.sync().set("room:{" + room + "}:epoch", "old-epoch");
+        connection.sync().set("room:{" + room + "}:seq", "7");
+        connection.sync().set("room:{" + room + "}:snapshot", "{}");
+        connection.sync().rpush("room:{" + room + "}:sentences", "{\"index\":0}");
+        connection.sync().hset("room:{" + room + "}:parts", "meters", "{\"as_of_seq\":3}");
+        RoomStore s = new Redis().store();
+
+        RoomMessage m = s.append(room, RoomMessage.SENTENCE, "{\"i\":0}", 0, 1).orElseThrow();
+
+        assertThat(m.epoch()).isNotEqualTo("old-epoch");
+        assertThat(m.seq()).isEqualTo(1);
+        RoomState state = read(s, room, null);
+        assertThat(state.meters()).isNull();
+        assertThat(state.sentences()).containsExactly(m.json());
+        assertThat(connection.sync().exists("room:{" + room + "}:snapshot")).isZero();
+    }
+
+    @Test
     void shouldGiveEveryRedisKeyOfARoomATtl() {
         String room = room();
         RoomStore s = new Redis().store();

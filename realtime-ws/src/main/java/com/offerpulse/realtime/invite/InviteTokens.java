@@ -4,7 +4,9 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import javax.crypto.SecretKey;
 
@@ -36,6 +38,9 @@ public class InviteTokens {
     static final String PURPOSE_CLAIM = "purpose";
     static final String INVITED_BY_CLAIM = "invited_by";
     static final String VIEWER = "viewer";
+    /** What an invite id looks like (a UUID); anything else is no invite of ours. */
+    public static final Pattern INVITE_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final SecretKey key;
     private final RealtimeSettings settings;
@@ -47,8 +52,8 @@ public class InviteTokens {
         this.clock = clock;
     }
 
-    /** A freshly minted invite. */
-    public record Invite(String token, Instant expiresAt) {
+    /** A freshly minted invite; {@code id} (its {@code jti}) names it for revocation. */
+    public record Invite(String token, Instant expiresAt, String id) {
     }
 
     public boolean available() {
@@ -61,6 +66,7 @@ public class InviteTokens {
             throw new IllegalStateException("Invites need offerpulse.jwt.secret");
         }
         Instant expiresAt = issuedAt.plus(settings.inviteTtl());
+        String id = UUID.randomUUID().toString();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(TokenClaims.ISSUER)
                 .claim(SESSION_CLAIM, sessionId)
@@ -68,7 +74,7 @@ public class InviteTokens {
                 .claim(INVITED_BY_CLAIM, ownerId)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(id)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType(TYPE)).build(),
                 claims);
@@ -77,7 +83,7 @@ public class InviteTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign invite", e);
         }
-        return new Invite(jwt.serialize(), expiresAt);
+        return new Invite(jwt.serialize(), expiresAt, id);
     }
 
     public Invite issue(String sessionId, String ownerId) {
@@ -86,23 +92,33 @@ public class InviteTokens {
 
     /** True when {@code token} is an unexpired viewer invite to {@code sessionId} signed with our secret. */
     public boolean admits(String token, String sessionId) {
+        return inviteId(token, sessionId).isPresent();
+    }
+
+    /**
+     * The invite's id when {@code token} is an unexpired viewer invite to {@code sessionId} signed with our secret
+     * (revocation is checked separately, {@link InviteRevocations}).
+     */
+    public Optional<String> inviteId(String token, String sessionId) {
         if (key == null || token == null || token.isBlank()) {
-            return false;
+            return Optional.empty();
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
                     || jwt.getHeader().getType() == null || !TYPE.equals(jwt.getHeader().getType().getType())
                     || !jwt.verify(new MACVerifier(key))) {
-                return false;
+                return Optional.empty();
             }
             JWTClaimsSet c = jwt.getJWTClaimsSet();
             Date exp = c.getExpirationTime();
-            return exp != null && exp.toInstant().isAfter(clock.instant())
+            boolean valid = exp != null && exp.toInstant().isAfter(clock.instant())
                     && VIEWER.equals(c.getStringClaim(PURPOSE_CLAIM))
-                    && sessionId.equals(c.getStringClaim(SESSION_CLAIM));
+                    && sessionId.equals(c.getStringClaim(SESSION_CLAIM))
+                    && c.getJWTID() != null && INVITE_ID.matcher(c.getJWTID()).matches();
+            return valid ? Optional.of(c.getJWTID()) : Optional.empty();
         } catch (ParseException | JOSEException | RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -19,7 +19,9 @@ public enum CloseReason {
     /** Room state or pub/sub could not be reached when the socket joined, or the pub/sub connection dropped. */
     REDIS_UNAVAILABLE,
     /** The client sent a message above the inbound cap (closed with 1009). */
-    MESSAGE_TOO_BIG;
+    MESSAGE_TOO_BIG,
+    /** The viewer's invite was revoked by the round's owner (closed with 1008). */
+    INVITE_REVOKED;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,10 +5,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -23,11 +25,15 @@ public class RealtimeMetrics {
     static final String DISCONNECTS = "offerpulse.realtime.disconnects";
     static final String REDIS_PUBLISH = "offerpulse.realtime.redis.publish";
     static final String FANOUT_DELAY = "offerpulse.realtime.fanout.delay";
+    static final String FEED_LAG_RECORDS = "offerpulse.realtime.feed.lag.records";
+    static final String FEED_LAG_AGE = "offerpulse.realtime.feed.lag.age";
     private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
 
     private final Map<CloseReason, Counter> disconnects = new EnumMap<>(CloseReason.class);
     private final Timer redisPublish;
     private final Timer fanoutDelay;
+    private final AtomicLong feedLagRecords = new AtomicLong();
+    private final AtomicLong feedLagMillis = new AtomicLong();
 
     RealtimeMetrics(MeterRegistry registry) {
         for (CloseReason r : CloseReason.values()) {
@@ -35,10 +41,27 @@ public class RealtimeMetrics {
                     .description("Room sockets closed or refused, by reason").register(registry));
         }
         redisPublish = Timer.builder(REDIS_PUBLISH).publishPercentiles(PERCENTILES)
-                .description("Round trip of one PUBLISH of a room message").register(registry);
+                .description("Round trip of one room message's append + PUBLISH (Redis), from its poll's start").register(registry);
         fanoutDelay = Timer.builder(FANOUT_DELAY).publishPercentiles(PERCENTILES)
                 .description("Source timestamp of a room message to its hand-off to a socket")
                 .register(registry);
+        Gauge.builder(FEED_LAG_RECORDS, feedLagRecords, AtomicLong::get)
+                .description("Records the room feed has yet to read on its partitions (log end minus position)")
+                .register(registry);
+        Gauge.builder(FEED_LAG_AGE, feedLagMillis, AtomicLong::get).baseUnit("milliseconds")
+                .description("Age of the last record the room feed processed while records were behind; 0 when "
+                        + "caught up")
+                .register(registry);
+    }
+
+    /** After each poll: records behind the log end, and how old the last processed one was (0 when caught up). */
+    public void feedLag(long recordsBehind, long lastRecordAgeMillis) {
+        feedLagRecords.set(recordsBehind);
+        feedLagMillis.set(recordsBehind == 0 ? 0 : Math.max(0, lastRecordAgeMillis));
+    }
+
+    public FeedLag feedLag() {
+        return new FeedLag(feedLagRecords.get(), feedLagMillis.get());
     }
 
     public void disconnected(CloseReason reason) {
@@ -81,6 +104,10 @@ public class RealtimeMetrics {
 
     private static double round(double ms) {
         return Math.round(ms * 1000) / 1000.0;
+    }
+
+    /** The room feed's lag: records behind the log end, and the age of the last one processed (0 when caught up). */
+    public record FeedLag(long records, long ageMs) {
     }
 
     /** Milliseconds; {@code count} is every sample since start (the percentiles cover the recent window). */

@@ -24,12 +24,13 @@ class SystemMetricsController {
 
     record SystemMetrics(int roomCount, int connectionCount, Map<String, Long> disconnects,
             RealtimeMetrics.Latency redisPublishMs, RealtimeMetrics.Latency fanoutDelayMs, String fanoutMode,
-            Instant generatedAt) {
+            Instant generatedAt, RealtimeMetrics.FeedLag feedLag) {
     }
 
     @GetMapping("/api/system/metrics")
     SystemMetrics metrics() {
         return new SystemMetrics(rooms.roomCount(), rooms.connectionCount(), metrics.disconnectCounts(),
-                metrics.redisPublishMs(), metrics.fanoutDelayMs(), rooms.fanoutMode(), clock.instant());
+                metrics.redisPublishMs(), metrics.fanoutDelayMs(), rooms.fanoutMode(), clock.instant(),
+                metrics.feedLag());
     }
 }

@@ -1,13 +1,15 @@
 package com.offerpulse.realtime.room;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,19 +17,41 @@ import reactor.core.publisher.Mono;
 
 /**
  * The same rules as {@link RedisRoomStore}, in this process only: for a single instance without Redis (the embedded
- * default) and for tests. A restart starts every room over with a new epoch. Rooms are never evicted here (one
- * process, bounded by the rounds it sees while running).
+ * default) and for tests. A restart starts every room over with a new epoch. A room untouched for the room TTL is
+ * forgotten (as its Redis keys would expire), so memory follows the rounds of the last TTL, not every round ever.
  */
 public final class InMemoryRoomStore implements RoomStore {
-    private final int historySize;
+    private final RoomBounds bounds;
+    private final Clock clock;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private volatile Instant nextSweep;
 
-    public InMemoryRoomStore(int historySize) {
-        this.historySize = historySize;
+    public InMemoryRoomStore(RoomBounds bounds, Clock clock) {
+        this.bounds = bounds;
+        this.clock = clock;
+        this.nextSweep = clock.instant();
     }
 
     private Room room(String sessionId) {
+        sweep();
         return rooms.computeIfAbsent(sessionId, id -> new Room(UUID.randomUUID().toString()));
+    }
+
+    /** Drops rooms idle for the TTL; runs at most every tenth of the TTL, so appends stay O(1) on average. */
+    private void sweep() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        Duration ttl = Duration.ofSeconds(bounds.ttlSeconds());
+        nextSweep = now.plus(ttl.dividedBy(10));
+        Instant cutoff = now.minus(ttl);
+        rooms.values().removeIf(r -> r.touched.isBefore(cutoff));
+    }
+
+    int roomCount() {
+        sweep();
+        return rooms.size();
     }
 
     @Override
@@ -39,31 +63,36 @@ public final class InMemoryRoomStore implements RoomStore {
                     if (r.metersAsOf != null && r.metersAsOf > dedupeKey) {
                         return Optional.empty();
                     }
-                    r.meters = dataJson;
-                    r.metersAsOf = dedupeKey;
                 }
                 case RoomMessage.SENTENCE -> {
-                    if (!r.sentenceIndexes.add(dedupeKey)) {
+                    if (r.sentences.containsKey(dedupeKey) || r.sentences.size() >= bounds.maxSentences()) {
                         return Optional.empty();
                     }
-                    r.sentences.add(dataJson);
                 }
                 case RoomMessage.SESSION_END -> {
                     if (r.ended != null) {
                         return Optional.empty();
                     }
-                    r.ended = dataJson;
                 }
                 default -> throw new IllegalArgumentException("unknown room message type " + type);
             }
             long seq = ++r.seq;
-            String json = "{\"type\":\"" + type + "\",\"session_id\":\"" + sessionId + "\",\"seq\":" + seq
-                    + ",\"epoch\":\"" + r.epoch + "\",\"ts\":" + sourceTs + ",\"data\":" + dataJson + "}";
+            String json = RoomEnvelope.join(RoomEnvelope.head(type, sessionId), seq, r.epoch,
+                    RoomEnvelope.tail(sourceTs, dataJson));
             RoomMessage m = new RoomMessage(type, sessionId, seq, r.epoch, sourceTs, json);
+            switch (type) {
+                case RoomMessage.METERS -> {
+                    r.meters = json;
+                    r.metersAsOf = dedupeKey;
+                }
+                case RoomMessage.SENTENCE -> r.sentences.put(dedupeKey, json);
+                default -> r.ended = json;
+            }
             r.history.addLast(m);
-            while (r.history.size() > historySize) {
+            while (r.history.size() > bounds.historySize()) {
                 r.history.removeFirst();
             }
+            r.touched = clock.instant();
             return Optional.of(m);
         }
     }
@@ -72,28 +101,24 @@ public final class InMemoryRoomStore implements RoomStore {
     public Mono<RoomState> read(String sessionId, Long afterSeq) {
         Room r = room(sessionId);
         synchronized (r) {
-            String snapshot = r.seq == 0 ? null
-                    : "{\"seq\":" + r.seq + ",\"epoch\":\"" + r.epoch + "\",\"meters\":"
-                            + (r.meters == null ? "null" : r.meters) + ",\"sentences\":["
-                            + String.join(",", r.sentences) + "],\"ended\":" + (r.ended == null ? "null" : r.ended)
-                            + "}";
             List<RoomMessage> history = new ArrayList<>();
             if (afterSeq != null) {
                 r.history.stream().filter(m -> m.seq() > afterSeq).forEach(history::add);
             }
-            return Mono.just(new RoomState(r.epoch, r.seq, snapshot, history));
+            return Mono.just(new RoomState(r.epoch, r.seq, r.meters, List.copyOf(r.sentences.values()), r.ended,
+                    history));
         }
     }
 
-    private static final class Room {
+    private final class Room {
         final String epoch;
         long seq;
         String meters;
         Long metersAsOf;
         String ended;
-        final List<String> sentences = new ArrayList<>();
-        final Set<Long> sentenceIndexes = new HashSet<>();
+        final TreeMap<Long, String> sentences = new TreeMap<>();
         final Deque<RoomMessage> history = new ArrayDeque<>();
+        volatile Instant touched = clock.instant();
 
         Room(String epoch) {
             this.epoch = epoch;

@@ -18,20 +18,24 @@ import org.springframework.stereotype.Component;
 
 import com.offerpulse.contracts.analytics.SessionMeters;
 import com.offerpulse.contracts.analytics.TaggedSentence;
-import com.offerpulse.contracts.json.ContractViolation;
+import com.offerpulse.contracts.deadletter.DeadLetter;
 import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.contracts.session.SessionEnded;
 import com.offerpulse.contracts.session.SessionLifecycleEvent;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.platform.kafka.BackgroundConsumer;
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.realtime.RealtimeSettings;
 import com.offerpulse.realtime.metrics.RealtimeMetrics;
+
+import io.lettuce.core.RedisCommandExecutionException;
 
 /**
  * Feeds rooms from Kafka: one consumer group ({@code offerpulse-realtime}, read_committed) over meters, sentences
  * and lifecycle. Whichever instance owns a partition turns each record into a room message: the store assigns its
- * seq, appends it to the history and updates the snapshot, then the fanout publishes it. Offsets are committed
+ * seq, keeps its piece and appends it to the history (with Redis, the same script publishes it; in process, the
+ * fanout does). A record that cannot be decoded is quarantined to the dead-letter topic and skipped. Offsets are committed
  * after the batch is stored and published; when Redis fails the partitions are rewound to the first unprocessed
  * record and retried after a pause (at-least-once; the store drops the duplicates it can recognise).
  */
@@ -41,19 +45,23 @@ class KafkaRoomFeed extends BackgroundConsumer {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
+    /** The name dead letters carry for records this feed could not use. */
+    static final String APPLICATION = "realtime-room-feed";
 
     private final RealtimeSettings settings;
     private final RoomStore store;
     private final RoomFanout fanout;
     private final RealtimeMetrics metrics;
+    private final DeadLetters deadLetters;
 
     KafkaRoomFeed(KafkaSettings kafka, RealtimeSettings settings, RoomStore store, RoomFanout fanout,
-            RealtimeMetrics metrics) {
+            RealtimeMetrics metrics, DeadLetters deadLetters) {
         super(kafka, "realtime-room-feed");
         this.settings = settings;
         this.store = store;
         this.fanout = fanout;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
     }
 
     /** A record as a room message to append, or null when it is not for rooms. */
@@ -83,14 +91,17 @@ class KafkaRoomFeed extends BackgroundConsumer {
         return null;
     }
 
-    /** The record's room message, or null when it is not for rooms or malformed (logged and skipped). */
-    private static RoomAppend appendOf(ConsumerRecord<String, byte[]> record) {
+    /**
+     * The record's room message, or null when it is not for rooms or cannot be decoded: such a record is quarantined
+     * (its coordinates to the dead-letter topic, never its content) and skipped, so it never stops the feed.
+     */
+    static RoomAppend appendOf(ConsumerRecord<String, byte[]> record, DeadLetters deadLetters) {
         RoomAppend a;
         try {
             a = toAppend(record);
-        } catch (ContractViolation e) {
-            log.warn("Skipping malformed record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+        } catch (RuntimeException e) {
+            // toAppend only decodes: whatever it throws (a ContractViolation mostly) is this record's fault.
+            deadLetters.quarantine(APPLICATION, DeadLetter.Stage.DESERIALIZATION, record, e);
             return null;
         }
         return a == null || !RoomKeys.SESSION_ID.matcher(a.sessionId()).matches() ? null : a;
@@ -117,22 +128,44 @@ class KafkaRoomFeed extends BackgroundConsumer {
     }
 
     /**
-     * One poll's records, stored and published as one pipelined batch each (a round trip per batch, not per
-     * message: docs/PERFORMANCE.md, "Realtime feed"), in offset order, so each room's messages keep their order. On
+     * One poll's records, stored and published as one pipelined batch (with Redis the append script publishes too:
+     * one round trip per poll, not per message: docs/PERFORMANCE.md, "Realtime feed"), in offset order, so each room's messages keep their order. On
      * a Redis failure the records from the first one not stored are re-read after a pause; the ones before it are
      * published and committed.
      */
     private void pollOnce(KafkaConsumer<String, byte[]> c) {
         ConsumerRecords<String, byte[]> records = c.poll(POLL);
         if (records.isEmpty()) {
+            recordLag(c, -1);
             return;
         }
+        try {
+            process(c, records);
+        } finally {
+            long newest = -1;
+            for (ConsumerRecord<String, byte[]> r : records) {
+                newest = Math.max(newest, r.timestamp());
+            }
+            recordLag(c, newest);
+        }
+    }
+
+    /** Records behind the log end on this feed's partitions (as the consumer last heard) and the poll's age. */
+    private void recordLag(KafkaConsumer<String, byte[]> c, long newestTimestamp) {
+        long behind = 0;
+        for (TopicPartition tp : c.assignment()) {
+            behind += c.currentLag(tp).orElse(0);
+        }
+        metrics.feedLag(behind, newestTimestamp < 0 ? 0 : System.currentTimeMillis() - newestTimestamp);
+    }
+
+    private void process(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         List<RoomAppend> appends = new ArrayList<>();
         List<Integer> appendAt = new ArrayList<>();
         for (TopicPartition tp : records.partitions()) {
             for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
-                RoomAppend a = appendOf(r);
+                RoomAppend a = appendOf(r, deadLetters);
                 if (a != null) {
                     appends.add(a);
                     appendAt.add(all.size());
@@ -144,7 +177,7 @@ class KafkaRoomFeed extends BackgroundConsumer {
         List<RoomMessage> toPublish = new ArrayList<>();
         result.stored().forEach(m -> m.ifPresent(toPublish::add));
         RuntimeException failure = result.failure();
-        if (!toPublish.isEmpty()) {
+        if (!toPublish.isEmpty() && !store.publishes()) {
             try {
                 fanout.publishAll(toPublish, metrics::recordPublish);
             } catch (RuntimeException e) {
@@ -161,6 +194,16 @@ class KafkaRoomFeed extends BackgroundConsumer {
             ConsumerRecord<String, byte[]> r = all.get(i);
             done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }
+        if (failure != null && poisonous(failure)) {
+            // This record will fail the same way every time: quarantine it and go on from the next one at once,
+            // instead of stalling every room behind it.
+            ConsumerRecord<String, byte[]> at = all.get(doneCount);
+            deadLetters.quarantine(APPLICATION, DeadLetter.Stage.PROCESSING, at, failure);
+            done.put(new TopicPartition(at.topic(), at.partition()), new OffsetAndMetadata(at.offset() + 1));
+            rewind(c, records, done);
+            commit(c, done);
+            return;
+        }
         if (failure != null) {
             ConsumerRecord<String, byte[]> at = all.get(doneCount);
             log.warn("Cannot store room message from {}-{}@{} (will retry): {}", at.topic(), at.partition(),
@@ -171,6 +214,18 @@ class KafkaRoomFeed extends BackgroundConsumer {
             return;
         }
         commit(c, done);
+    }
+
+    /**
+     * An error Redis returns for this room's data itself (a key of another type, a message type the script does not
+     * know), as opposed to Redis being unreachable, slow, loading, read-only or out of memory, which passes.
+     */
+    static boolean poisonous(RuntimeException failure) {
+        if (!(failure instanceof RedisCommandExecutionException) || failure.getMessage() == null) {
+            return false;
+        }
+        String m = failure.getMessage();
+        return m.contains("WRONGTYPE") || m.contains("unknown room message type");
     }
 
     private static void rewind(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records,

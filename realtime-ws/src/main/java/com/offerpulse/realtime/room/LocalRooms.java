@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The rooms with clients on this instance: subscribes a room's channel on its first local client and unsubscribes
- * on its last, hands each received message to the room's members, and enforces the per-room and per-user caps.
+ * on its last, hands each received message to the room's members, and enforces the per-room, per-user and
+ * per-invite caps, keeping one slot of every room for its owner.
  */
 @Component
 public class LocalRooms implements SmartLifecycle {
@@ -27,6 +28,7 @@ public class LocalRooms implements SmartLifecycle {
     private final RealtimeSettings settings;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perInvite = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean running;
 
@@ -41,17 +43,33 @@ public class LocalRooms implements SmartLifecycle {
                 .description("Open room sockets on this instance").register(meters);
     }
 
-    /** Why a join is refused, or null when it would be admitted now. */
-    public String refusal(String sessionId, String userId) {
+    /**
+     * Why a join is refused, or null when it would be admitted now. Viewers (joining with an invite) share at most
+     * {@code max-connections-per-room - 1} slots, so the owner always finds one; one invite holds at most
+     * {@code max-connections-per-invite} sockets, whoever presents it.
+     */
+    public String refusal(String sessionId, String userId, String inviteId) {
         Room room = rooms.get(sessionId);
         if (room != null && room.members.size() >= settings.maxConnectionsPerRoom()) {
             return "This room already has " + settings.maxConnectionsPerRoom() + " connections on this server.";
+        }
+        if (inviteId != null && room != null && room.viewers >= viewerSlots()) {
+            return "This room's " + viewerSlots() + " viewer connections on this server are taken.";
         }
         AtomicInteger mine = perUser.get(userId);
         if (mine != null && mine.get() >= settings.maxConnectionsPerUser()) {
             return "You already have " + settings.maxConnectionsPerUser() + " room connections open.";
         }
+        AtomicInteger invited = inviteId == null ? null : perInvite.get(inviteId);
+        if (invited != null && invited.get() >= settings.maxConnectionsPerInvite()) {
+            return "This invite already has " + settings.maxConnectionsPerInvite() + " connections open.";
+        }
         return null;
+    }
+
+    /** Slots viewers may take in one room: all but the one kept for the owner. */
+    private int viewerSlots() {
+        return settings.maxConnectionsPerRoom() - 1;
     }
 
     /**
@@ -59,9 +77,12 @@ public class LocalRooms implements SmartLifecycle {
      * room's channel subscription is active, so nothing published afterwards is missed.
      */
     public Mono<Boolean> join(String sessionId, RoomMember member) {
-        AtomicInteger mine = perUser.computeIfAbsent(member.userId(), u -> new AtomicInteger());
-        if (mine.incrementAndGet() > settings.maxConnectionsPerUser()) {
-            releaseUser(member.userId());
+        if (!acquire(perUser, member.userId(), settings.maxConnectionsPerUser())) {
+            return Mono.just(false);
+        }
+        String invite = member.inviteId();
+        if (invite != null && !acquire(perInvite, invite, settings.maxConnectionsPerInvite())) {
+            release(perUser, member.userId());
             return Mono.just(false);
         }
         boolean[] admitted = {false};
@@ -71,14 +92,25 @@ public class LocalRooms implements SmartLifecycle {
                 r = new Room(fanout.subscribe(id).cache());
                 r.ready.subscribe(v -> { }, e -> { });
             }
-            if (r.members.size() < settings.maxConnectionsPerRoom()) {
+            if (r.members.size() < settings.maxConnectionsPerRoom() && (invite == null || r.viewers < viewerSlots())) {
                 r.members.add(member);
+                if (invite != null) {
+                    r.viewers++;
+                }
                 admitted[0] = true;
+            }
+            if (r.members.isEmpty()) {
+                // Refused in a room that has nobody (a one-slot room and a viewer): do not keep it subscribed.
+                fanout.unsubscribe(id);
+                return null;
             }
             return r;
         });
         if (!admitted[0]) {
-            releaseUser(member.userId());
+            release(perUser, member.userId());
+            if (invite != null) {
+                release(perInvite, invite);
+            }
             return Mono.just(false);
         }
         connections.incrementAndGet();
@@ -89,6 +121,9 @@ public class LocalRooms implements SmartLifecycle {
         boolean[] removed = {false};
         rooms.computeIfPresent(sessionId, (id, r) -> {
             removed[0] = r.members.remove(member);
+            if (removed[0] && member.inviteId() != null) {
+                r.viewers--;
+            }
             if (r.members.isEmpty()) {
                 fanout.unsubscribe(id);
                 return null;
@@ -97,12 +132,29 @@ public class LocalRooms implements SmartLifecycle {
         });
         if (removed[0]) {
             connections.decrementAndGet();
-            releaseUser(member.userId());
+            release(perUser, member.userId());
+            if (member.inviteId() != null) {
+                release(perInvite, member.inviteId());
+            }
         }
     }
 
-    private void releaseUser(String userId) {
-        perUser.computeIfPresent(userId, (u, n) -> n.decrementAndGet() <= 0 ? null : n);
+    /** Takes one of {@code max} slots under {@code key}; false (and nothing taken) when all are taken. */
+    private static boolean acquire(Map<String, AtomicInteger> counts, String key, int max) {
+        boolean[] taken = {false};
+        counts.compute(key, (k, n) -> {
+            AtomicInteger c = n == null ? new AtomicInteger() : n;
+            if (c.get() < max) {
+                c.incrementAndGet();
+                taken[0] = true;
+            }
+            return c.get() == 0 ? null : c;
+        });
+        return taken[0];
+    }
+
+    private static void release(Map<String, AtomicInteger> counts, String key) {
+        counts.computeIfPresent(key, (u, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 
     private void dispatch(RoomMessage message) {
@@ -158,6 +210,8 @@ public class LocalRooms implements SmartLifecycle {
     private static final class Room {
         final Mono<Void> ready;
         final Set<RoomMember> members = ConcurrentHashMap.newKeySet();
+        /** Members that joined with an invite; changed only inside {@code rooms.compute}, which serialises them. */
+        volatile int viewers;
 
         Room(Mono<Void> ready) {
             this.ready = ready;

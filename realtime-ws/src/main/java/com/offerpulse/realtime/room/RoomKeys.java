@@ -21,12 +21,16 @@ public final class RoomKeys {
         return channel.substring("room:".length());
     }
 
-    static String key(String sessionId, String part) {
+    public static String key(String sessionId, String part) {
         return "room:{" + sessionId + "}:" + part;
     }
 
+    /**
+     * seq, epoch, history, sentences, parts, and the snapshot key of the version before issue 12 (never written any
+     * more; its presence marks a room in the old shape): the order the store's scripts expect them in.
+     */
     static String[] all(String sessionId) {
         return new String[] {key(sessionId, "seq"), key(sessionId, "epoch"), key(sessionId, "history"),
-                key(sessionId, "snapshot"), key(sessionId, "sentences"), key(sessionId, "parts")};
+                key(sessionId, "sentences"), key(sessionId, "parts"), key(sessionId, "snapshot")};
     }
 }

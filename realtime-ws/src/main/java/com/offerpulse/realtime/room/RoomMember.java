@@ -4,6 +4,11 @@ package com.offerpulse.realtime.room;
 public interface RoomMember {
     String userId();
 
+    /** The viewer invite this socket joined with, or null for the round's owner. */
+    default String inviteId() {
+        return null;
+    }
+
     /** A live message of the member's room; must not block. */
     void deliver(RoomMessage message);
 

@@ -7,18 +7,24 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * Per-room state shared by every instance: the seq counter, the epoch, the latest snapshot and a capped history.
- * Redis in production ({@link RedisRoomStore}); in memory when rooms live in one process.
+ * Per-room state shared by every instance: the seq counter, the epoch, the pieces a join snapshot is assembled from
+ * (latest meters, sentences by index, the end) and a capped history. Redis in production ({@link RedisRoomStore});
+ * in memory when rooms live in one process ({@link InMemoryRoomStore}). Both follow the same rules, pinned by
+ * {@code RoomStoreContractTest}.
+ *
+ * <p>An append costs the same whatever the room holds: it stores one piece and one history entry, never rebuilds a
+ * snapshot (the join does that, {@link #read}).
  */
 public interface RoomStore {
 
     /**
-     * Assigns the next seq, appends the message to the history and folds it into the snapshot, atomically.
-     * Blocking (called on the Kafka feed thread).
+     * Assigns the next seq, stores the message's piece and appends it to the history, atomically. Blocking (called
+     * on the Kafka feed thread).
      *
-     * @param dedupeKey meters: {@code as_of_seq} (an older one than the snapshot's is dropped); sentence: its index
-     *                  (a second one with the same index is dropped); session_end: ignored (only the first counts)
-     * @return the message as sent to clients, or empty when it was a duplicate
+     * @param dedupeKey meters: {@code as_of_seq} (an older one than the stored one is dropped); sentence: its index
+     *                  (a second one with the same index is dropped, and so is one beyond the room's sentence bound);
+     *                  session_end: ignored (only the first counts)
+     * @return the message as sent to clients, or empty when it was dropped
      */
     Optional<RoomMessage> append(String sessionId, String type, String dataJson, long dedupeKey, long sourceTs);
 
@@ -40,8 +46,16 @@ public interface RoomStore {
     }
 
     /**
-     * The room's epoch (created when absent), seq and snapshot; with {@code afterSeq} also the history messages
-     * with a greater seq that the store still holds.
+     * True when an append also published the message on the room's channel (Redis: the append script PUBLISHes, so
+     * store + publish is one round trip); false when the caller must hand stored messages to the fanout.
+     */
+    default boolean publishes() {
+        return false;
+    }
+
+    /**
+     * The room's epoch (created when absent), seq and snapshot pieces; with {@code afterSeq} also the history
+     * messages with a greater seq that the store still holds.
      */
     Mono<RoomState> read(String sessionId, Long afterSeq);
 }

@@ -16,6 +16,7 @@ import com.offerpulse.platform.problem.ProblemResponses;
 import com.offerpulse.platform.security.AuthenticatedUser;
 import com.offerpulse.platform.security.CurrentUser;
 import com.offerpulse.platform.websocket.ExchangeAttributesWebSocketService;
+import com.offerpulse.realtime.invite.InviteRevocations;
 import com.offerpulse.realtime.invite.InviteTokens;
 import com.offerpulse.realtime.room.LocalRooms;
 import com.offerpulse.realtime.room.RoomKeys;
@@ -27,8 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * Checks a {@code /ws/rooms/{id}} handshake before the upgrade: the security chain already demanded a valid token;
  * here the round must exist (404) and be the caller's, or the caller must present a valid viewer invite for it as
- * {@code ?invite=} (else 403), the caps must
- * leave room (429), and {@code last_seq}/{@code epoch} must be well-formed (400). Each refusal is a plain HTTP
+ * {@code ?invite=} that its owner has not revoked (else 403), the caps must leave room (429: per room with one slot
+ * kept for the owner, per user, per invite), and {@code last_seq}/{@code epoch} must be well-formed (400). Each refusal is a plain HTTP
  * problem+json.
  */
 @Component
@@ -41,11 +42,14 @@ class RoomSocketAdmissionFilter implements WebFilter {
     private final RoomOwners owners;
     private final LocalRooms rooms;
     private final InviteTokens invites;
+    private final InviteRevocations revocations;
 
-    RoomSocketAdmissionFilter(RoomOwners owners, LocalRooms rooms, InviteTokens invites) {
+    RoomSocketAdmissionFilter(RoomOwners owners, LocalRooms rooms, InviteTokens invites,
+            InviteRevocations revocations) {
         this.owners = owners;
         this.rooms = rooms;
         this.invites = invites;
+        this.revocations = revocations;
     }
 
     @Override
@@ -82,30 +86,38 @@ class RoomSocketAdmissionFilter implements WebFilter {
             if (owner == null) {
                 return Mono.error(ApiProblem.notFound("No such round."));
             }
-            Admission admitted = admission;
-            if (!owner.userId().equals(user.userId())) {
-                String invite = exchange.getRequest().getQueryParams().getFirst("invite");
-                if (invite == null) {
-                    return Mono.error(ApiProblem.forbidden("This round belongs to another user."));
-                }
-                if (!invites.admits(invite, sessionId)) {
-                    return Mono.error(ApiProblem.forbidden("The invite is expired or not for this round."));
-                }
-                admitted = admission.asViewer();
+            if (owner.userId().equals(user.userId())) {
+                return capsAllow(admission);
             }
-            String refusal = rooms.refusal(sessionId, user.userId());
-            if (refusal != null) {
-                return Mono.error(new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, refusal, null, RETRY_FULL));
+            String invite = exchange.getRequest().getQueryParams().getFirst("invite");
+            if (invite == null) {
+                return Mono.error(ApiProblem.forbidden("This round belongs to another user."));
             }
-            return Mono.just(admitted);
+            String inviteId = invites.inviteId(invite, sessionId).orElse(null);
+            if (inviteId == null) {
+                return Mono.error(ApiProblem.forbidden("The invite is expired or not for this round."));
+            }
+            return revocations.isRevoked(sessionId, inviteId)
+                    .onErrorMap(e -> ApiProblem.unavailable("Invites cannot be checked right now.", RETRY_FULL))
+                    .flatMap(revoked -> revoked
+                            ? Mono.error(ApiProblem.forbidden("The invite was revoked by the round's owner."))
+                            : capsAllow(admission.asViewer(inviteId)));
         });
+    }
+
+    private Mono<Admission> capsAllow(Admission admission) {
+        String refusal = rooms.refusal(admission.sessionId(), admission.userId(), admission.inviteId());
+        if (refusal != null) {
+            return Mono.error(new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, refusal, null, RETRY_FULL));
+        }
+        return Mono.just(admission);
     }
 
     private static Admission parse(ServerWebExchange exchange, String sessionId, String userId) {
         String lastSeq = exchange.getRequest().getQueryParams().getFirst("last_seq");
         String epoch = exchange.getRequest().getQueryParams().getFirst("epoch");
         if (lastSeq == null && epoch == null) {
-            return new Admission(sessionId, userId, null, null, false);
+            return new Admission(sessionId, userId, null, null, null);
         }
         if (lastSeq == null || epoch == null) {
             throw ApiProblem.badRequest(lastSeq == null ? "last_seq" : "epoch",
@@ -123,6 +135,6 @@ class RoomSocketAdmissionFilter implements WebFilter {
         if (!EPOCH.matcher(epoch).matches()) {
             throw ApiProblem.badRequest("epoch", "epoch is not one this server hands out.");
         }
-        return new Admission(sessionId, userId, seq, epoch, false);
+        return new Admission(sessionId, userId, seq, epoch, null);
     }
 }

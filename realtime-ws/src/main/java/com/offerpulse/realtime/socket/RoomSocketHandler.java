@@ -14,6 +14,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 
 import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.realtime.RealtimeSettings;
+import com.offerpulse.realtime.invite.InviteRevocations;
 import com.offerpulse.realtime.metrics.CloseReason;
 import com.offerpulse.realtime.metrics.RealtimeMetrics;
 import com.offerpulse.realtime.room.LocalRooms;
@@ -25,6 +26,7 @@ import com.offerpulse.realtime.room.RoomStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,17 +43,21 @@ class RoomSocketHandler implements WebSocketHandler {
     static final CloseStatus SHUTDOWN = new CloseStatus(1001, "server_shutdown");
     static final CloseStatus REDIS_DOWN = new CloseStatus(1011, "redis_unavailable");
     static final CloseStatus TOO_BIG = new CloseStatus(1009, "message_too_big");
+    static final CloseStatus REVOKED = new CloseStatus(1008, "invite_revoked");
 
     private final LocalRooms rooms;
     private final RoomStore store;
     private final RealtimeSettings settings;
     private final RealtimeMetrics metrics;
+    private final InviteRevocations revocations;
 
-    RoomSocketHandler(LocalRooms rooms, RoomStore store, RealtimeSettings settings, RealtimeMetrics metrics) {
+    RoomSocketHandler(LocalRooms rooms, RoomStore store, RealtimeSettings settings, RealtimeMetrics metrics,
+            InviteRevocations revocations) {
         this.rooms = rooms;
         this.store = store;
         this.settings = settings;
         this.metrics = metrics;
+        this.revocations = revocations;
     }
 
     @Override
@@ -80,6 +86,7 @@ class RoomSocketHandler implements WebSocketHandler {
                 }),
                 Flux.interval(settings.pingInterval()).map(i -> socket.pingMessage(f -> f.wrap(new byte[0]))),
                 Flux.interval(tick).flatMap(i -> Mono.fromRunnable(member::checkIdle)),
+                revocationWatch(a, member),
                 join.flux().cast(WebSocketMessage.class));
         Mono<Void> inbound = socket.receive().doOnNext(member::inbound).then();
         return Mono.firstWithSignal(socket.send(outbound), inbound)
@@ -87,6 +94,21 @@ class RoomSocketHandler implements WebSocketHandler {
                     rooms.leave(a.sessionId(), member);
                     metrics.disconnected(member.reason());
                 });
+    }
+
+    /**
+     * A viewer's invite is re-checked every ping interval (one set lookup per viewer socket), so a revocation closes
+     * open sockets on every instance within that interval, not just new handshakes. A failed check keeps the socket.
+     */
+    private Flux<WebSocketMessage> revocationWatch(Admission a, Member member) {
+        if (!a.viewer()) {
+            return Flux.empty();
+        }
+        return Flux.interval(settings.pingInterval())
+                .concatMap(i -> revocations.isRevoked(a.sessionId(), a.inviteId()).onErrorReturn(false))
+                .filter(Boolean::booleanValue).take(1)
+                .doOnNext(r -> member.close(CloseReason.INVITE_REVOKED, REVOKED))
+                .thenMany(Flux.empty());
     }
 
     /** The first messages of a join: the missed history when recovery is possible, else a snapshot. */
@@ -103,6 +125,10 @@ class RoomSocketHandler implements WebSocketHandler {
         return List.of(snapshot(a, state));
     }
 
+    /**
+     * The join snapshot, assembled here from the stored pieces (each a stored room message whose {@code data} is
+     * taken): built once per join, so appends never pay for it.
+     */
     static RoomMessage snapshot(Admission a, RoomState state) {
         ObjectNode msg = JsonCodec.mapper().createObjectNode();
         msg.put("type", RoomMessage.SNAPSHOT);
@@ -113,16 +139,16 @@ class RoomSocketHandler implements WebSocketHandler {
             msg.put("recovered", false);
         }
         ObjectNode data = msg.putObject("data");
-        JsonNode stored = state.snapshotJson() == null ? null : JsonCodec.mapper().readTree(state.snapshotJson());
-        data.set("meters", stored == null ? data.nullNode() : stored.get("meters"));
-        if (stored == null) {
-            data.putArray("sentences");
-        } else {
-            data.set("sentences", stored.get("sentences"));
-        }
-        data.set("ended", stored == null ? data.nullNode() : stored.get("ended"));
+        data.set("meters", dataOf(state.meters(), data));
+        ArrayNode sentences = data.putArray("sentences");
+        state.sentences().forEach(s -> sentences.add(dataOf(s, data)));
+        data.set("ended", dataOf(state.ended(), data));
         return new RoomMessage(RoomMessage.SNAPSHOT, a.sessionId(), state.seq(), state.epoch(), 0,
                 JsonCodec.mapper().writeValueAsString(msg));
+    }
+
+    private static JsonNode dataOf(String storedMessage, ObjectNode factory) {
+        return storedMessage == null ? factory.nullNode() : JsonCodec.mapper().readTree(storedMessage).get("data");
     }
 
     /** One socket in a room. */
@@ -172,6 +198,11 @@ class RoomSocketHandler implements WebSocketHandler {
         @Override
         public String userId() {
             return admission.userId();
+        }
+
+        @Override
+        public String inviteId() {
+            return admission.inviteId();
         }
 
         @Override

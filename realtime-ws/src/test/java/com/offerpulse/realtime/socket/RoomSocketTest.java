@@ -177,6 +177,17 @@ class RoomSocketTest extends RealtimeWebTestBase {
     }
 
     @Test
+    void shouldCloseASocketThatSendsNothingNotEvenAPongForTheIdleTimeout() throws Exception {
+        String room = roundOf("u_idle");
+        long idle = metrics.disconnectCounts().get("idle_timeout");
+        // This client stops reading after the snapshot, so it never answers the server's pings.
+        try (SocketClient silent = SocketClient.connectWithoutReading(port, room, TestTokens.forUser("u_idle"), null)) {
+            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                    metrics.disconnectCounts().get("idle_timeout")).isEqualTo(idle + 1));
+        }
+    }
+
+    @Test
     void shouldCloseWith1009WhenTheClientSendsTooMuch() throws Exception {
         String room = roundOf(ALICE);
         try (SocketClient client = SocketClient.connect(port, room, TestTokens.forUser(ALICE), null)) {
@@ -202,7 +213,14 @@ class RoomSocketTest extends RealtimeWebTestBase {
                     .jsonPath("$.disconnects.auth_failed").exists()
                     .jsonPath("$.redis_publish_ms.p99").exists()
                     .jsonPath("$.fanout_delay_ms.count").value(v -> assertThat(((Number) v).longValue()).isPositive())
-                    .jsonPath("$.fanout_mode").isEqualTo("in_process");
+                    .jsonPath("$.fanout_mode").isEqualTo("in_process")
+                    .jsonPath("$.feed_lag.records").isEqualTo(0)
+                    .jsonPath("$.feed_lag.age_ms").isEqualTo(0);
+            String prometheus = web.get().uri("/actuator/prometheus")
+                    .headers(h -> h.setBearerAuth(TestTokens.forUser(ALICE))).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(prometheus).contains("offerpulse_realtime_feed_lag_records ")
+                    .contains("offerpulse_realtime_feed_lag_age_milliseconds ");
         }
     }
 }

@@ -106,6 +106,7 @@ class RoutingTableTest {
         assertThat(route(table, "GET", "/api/sessions/s_1")).isEqualTo("offerpulse_query");
         assertThat(route(table, "HEAD", "/api/sessions/s_1")).isEqualTo("offerpulse_query");
         assertThat(route(table, "POST", "/api/sessions/s_1/invites")).isEqualTo("offerpulse_realtime");
+        assertThat(route(table, "DELETE", "/api/sessions/s_1/invites/i_1")).isEqualTo("offerpulse_realtime");
         assertThat(route(table, "DELETE", "/api/sessions/s_1")).isEqualTo("offerpulse_ingest");
     }
 

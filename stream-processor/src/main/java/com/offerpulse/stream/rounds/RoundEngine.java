@@ -140,6 +140,11 @@ public final class RoundEngine {
             w.nextSeq = w.held.get(0).seq();
             w.releaseConsecutive();
         }
+        // Held segments with several gaps between them: one skip may leave too many; skip on until within bounds.
+        while (!w.held.isEmpty() && (w.held.size() > maxHeld || heldChars(w.held) > bounds.heldChars())) {
+            w.nextSeq = w.held.get(0).seq();
+            w.releaseConsecutive();
+        }
         if (full && w.cut == null) {
             w.cutRound(RoundState.Cut.CHARS, seq, segment.occurredAt());
         }

@@ -107,6 +107,13 @@ class RoundBoundsTest {
             say("s_held", "u_hostile", seq, repeatTo("We shipped it and things improved a lot. ", 1_900),
                     T0.plusMillis(seq));
         }
+        // Held segments with a gap between each, of the characters JSON writes longest (control characters: 6 bytes).
+        start("s_wide", "u_hostile");
+        String wide = repeatTo("\u0001\u2014", TranscriptSegment.MAX_TEXT_LENGTH);
+        for (int seq = 2; seq <= 80; seq += 2) {
+            say("s_wide", "u_hostile", seq, wide, T0.plusMillis(seq));
+        }
+        RoundState wideHeld = roundState("s_wide");
         // Short sentences, many of them: the sentences bound.
         start("s_sentences", "u_hostile");
         for (int seq = 1; seq <= 300; seq++) {
@@ -126,7 +133,7 @@ class RoundBoundsTest {
         RoundState gapsBeforeEnd = roundState("s_gaps");
         RoundState letterlessBeforeEnd = roundState("s_letterless");
         RoundState heldMidway = roundState("s_held");
-        for (String s : List.of("s_letterless", "s_longword", "s_gaps", "s_held", "s_sentences", "s_normal")) {
+        for (String s : List.of("s_letterless", "s_longword", "s_gaps", "s_held", "s_wide", "s_sentences", "s_normal")) {
             end(s, s.equals("s_normal") ? "u_normal" : "u_hostile");
         }
 
@@ -140,8 +147,12 @@ class RoundBoundsTest {
                 Topics.TRANSCRIPT_SENTENCES.name(), Topics.SESSION_METERS.name(), Topics.SESSION_SUMMARIES.name(),
                 "offerpulse-stream-" + OfferPulseTopology.ROUND_STORE + "-changelog",
                 "offerpulse-stream-" + OfferPulseTopology.USER_STORE + "-changelog");
-        written.forEach((topic, records) -> records.forEach(r -> assertThat(size(r))
-                .as("a record of %s", topic).isLessThanOrEqualTo(BUDGET)));
+        Map<String, Integer> largest = new java.util.TreeMap<>();
+        written.forEach((topic, records) -> records.forEach(r -> largest.merge(topic, size(r), Math::max)));
+        assertThat(largest.get("offerpulse-stream-round-state-changelog")).as("the wide held segments were measured")
+                .isGreaterThan(B.heldChars() * 3);
+        assertThat(largest).as("largest record per topic").allSatisfy((topic, size) -> assertThat(size)
+                .as("largest in %s", topic).isLessThanOrEqualTo(BUDGET));
 
         List<TaggedSentence> sentences = decoded(written, Topics.TRANSCRIPT_SENTENCES.name(), TaggedSentence.class);
         assertThat(sentences).allSatisfy(s -> assertThat(s.text().length()).isLessThanOrEqualTo(B.openSentenceChars()));
@@ -158,9 +169,12 @@ class RoundBoundsTest {
         assertThat(gapsBeforeEnd.segmentCount()).isEqualTo(B.roundSegments());
         assertThat(gapsBeforeEnd.cut()).isEqualTo(RoundState.Cut.SEGMENTS);
         assertThat(gapsBeforeEnd.held()).hasSizeLessThanOrEqualTo(StreamSettings.defaults().maxHeldSegments());
-        // Held: never more than the held characters (plus the segment that tipped it over) wait for a gap.
+        // Held: never more than the held characters wait for a gap, even with a gap between each.
         assertThat(heldMidway.held().stream().mapToInt(h -> h.text().length()).sum())
-                .isLessThanOrEqualTo(B.heldChars() + TranscriptSegment.MAX_TEXT_LENGTH);
+                .isLessThanOrEqualTo(B.heldChars());
+        assertThat(wideHeld.held()).isNotEmpty();
+        assertThat(wideHeld.held().stream().mapToInt(h -> h.text().length()).sum())
+                .isLessThanOrEqualTo(B.heldChars());
         // Sentences: exactly the bound, then the cut said once to the candidate.
         assertThat(sentences.stream().filter(s -> s.sessionId().equals("s_sentences"))).hasSize(B.roundSentences());
         List<SessionMeters> meterUpdates = decoded(written, Topics.SESSION_METERS.name(), SessionMeters.class);

@@ -23,7 +23,10 @@ public final class QuarantineSupport {
     /** Config key whose value is the {@link DeadLetters} instance the handlers write to. */
     public static final String DEAD_LETTERS = "offerpulse.dead.letters.writer";
 
-    /** Writers made for configs without one, one per cluster, shared by every handler of the JVM. */
+    /**
+     * Writers made for configs without one, one per cluster, shared by every handler of the JVM and never closed:
+     * their producer is only created by a first dead letter, then lives as long as the JVM.
+     */
     private static final Map<String, DeadLetters> FALLBACKS = new ConcurrentHashMap<>();
 
     private final String application;

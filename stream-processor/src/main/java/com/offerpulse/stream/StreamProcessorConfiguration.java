@@ -4,7 +4,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.LowLatencyStreamsConfig;
 import com.offerpulse.platform.kafka.ManagedKafkaStreams;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.stream.probability.OfferProbabilityModel;
 import com.offerpulse.stream.rounds.RoundEngine;
 import com.offerpulse.stream.tagging.SentenceSplitter;
@@ -28,9 +30,10 @@ class StreamProcessorConfiguration {
 
     @Bean
     ManagedKafkaStreams streamProcessorStreams(StreamSettings settings, KafkaSettings kafka, SentenceTagger tagger,
-            OfferProbabilityModel model, MeterRegistry meters) {
+            OfferProbabilityModel model, MeterRegistry meters, DeadLetters deadLetters) {
         RoundEngine engine = new RoundEngine(new SentenceSplitter(), tagger, settings);
         return new ManagedKafkaStreams(settings.applicationId(), OfferPulseTopology.build(settings, engine, model),
-                OfferPulseTopology.streamsConfig(settings, kafka.bootstrap()), meters);
+                LowLatencyStreamsConfig.withDeadLetters(OfferPulseTopology.streamsConfig(settings, kafka.bootstrap()),
+                        deadLetters), meters);
     }
 }

@@ -3,10 +3,14 @@ package com.offerpulse.stream;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+
+import com.offerpulse.stream.rounds.RoundBounds;
 
 /**
  * Stream processor settings ({@code offerpulse.stream.*}); every default is named here.
@@ -27,6 +31,7 @@ import jakarta.validation.constraints.Min;
  * @param replicationFactor  replication of internal topics; -1 = the broker's default
  * @param sessionTimeout     how soon the group notices a crashed instance and moves its work (Kafka's default is
  *                           45 s; after a kill -9 or a crash nothing is processed for that long)
+ * @param roundBounds        what one round may hold ({@code offerpulse.stream.round-bounds.*}), see {@link RoundBounds}
  */
 @Validated
 @ConfigurationProperties("offerpulse.stream")
@@ -43,7 +48,29 @@ public record StreamSettings(
         @DefaultValue("1") @Min(1) int threads,
         @DefaultValue("0") @Min(0) int standbyReplicas,
         @DefaultValue("-1") int replicationFactor,
-        @DefaultValue("10s") Duration sessionTimeout) {
+        @DefaultValue("10s") Duration sessionTimeout,
+        @DefaultValue @Valid RoundBounds roundBounds) {
+
+    @ConstructorBinding
+    public StreamSettings {
+        roundBounds = roundBounds == null ? RoundBounds.defaults() : roundBounds;
+    }
+
+    /** The settings before round bounds existed (tools and tests build them so): bounds at their defaults. */
+    public StreamSettings(String applicationId, String stateDir, Duration commitInterval, Duration inactivityTimeout,
+            Duration timeoutScan, Duration endedRetention, int maxHeldSegments, Duration maxHoldTime, int recentRounds,
+            int threads, int standbyReplicas, int replicationFactor, Duration sessionTimeout) {
+        this(applicationId, stateDir, commitInterval, inactivityTimeout, timeoutScan, endedRetention, maxHeldSegments,
+                maxHoldTime, recentRounds, threads, standbyReplicas, replicationFactor, sessionTimeout,
+                RoundBounds.defaults());
+    }
+
+    /** The same settings with other round bounds. */
+    public StreamSettings withRoundBounds(RoundBounds bounds) {
+        return new StreamSettings(applicationId, stateDir, commitInterval, inactivityTimeout, timeoutScan,
+                endedRetention, maxHeldSegments, maxHoldTime, recentRounds, threads, standbyReplicas, replicationFactor,
+                sessionTimeout, bounds);
+    }
 
     /** Defaults for tests and tools that build the topology without Spring. */
     public static StreamSettings defaults() {

@@ -7,13 +7,19 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
+import com.offerpulse.platform.kafka.streams.QuarantineDeserializationExceptionHandler;
+import com.offerpulse.platform.kafka.streams.QuarantineProcessingExceptionHandler;
+import com.offerpulse.platform.kafka.streams.QuarantineProductionExceptionHandler;
+import com.offerpulse.platform.kafka.streams.QuarantineSupport;
 
 /**
  * The Kafka Streams settings every OfferPulse application shares (docs/ARCHITECTURE.md, "Stream processing"):
  * exactly-once v2, no record cache and a short commit interval so results are not held back, a short fetch wait and
  * linger, a short producer retry back-off (transactional retries are routine, not failures), a session timeout that
- * moves a crashed instance's work within seconds, and log-and-continue on undecodable records.
+ * moves a crashed instance's work within seconds, and poison pills quarantined to {@code dead-letters.v1} instead of
+ * crash-looping (deserialization, processing and production handlers of {@code platform.kafka.streams}).
  */
 public final class LowLatencyStreamsConfig {
     private static final int FETCH_MAX_WAIT_MS = 50;
@@ -41,7 +47,10 @@ public final class LowLatencyStreamsConfig {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                QuarantineDeserializationExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantineProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantineProductionExceptionHandler.class);
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), PRODUCER_RETRY_BACKOFF_MS);
@@ -51,5 +60,16 @@ public final class LowLatencyStreamsConfig {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                 (int) Math.max(MIN_HEARTBEAT_MS, sessionTimeout.toMillis() / 3));
         return p;
+    }
+
+    /**
+     * The same config whose exception handlers write to {@code deadLetters} (the application's shared writer, with its
+     * meter registry) instead of one made from {@code bootstrap.servers}.
+     */
+    public static Properties withDeadLetters(Properties config, DeadLetters deadLetters) {
+        if (deadLetters != null) {
+            config.put(QuarantineSupport.DEAD_LETTERS, deadLetters);
+        }
+        return config;
     }
 }

@@ -18,7 +18,9 @@ import jakarta.validation.constraints.Min;
  * @param activityRetention    active days (per user) and counted visit days (per identity) older than this, counted
  *                             back from the newest one, are dropped; at least {@link #MIN_ACTIVITY_RETENTION}, the
  *                             longest look-back a KPI query makes
- * @param maxWowSamplesPerDay  time-to-wow samples kept per landing day; further ones are only counted as dropped
+ * @param maxWowSamplesPerDay  time-to-wow samples kept per landing day; further ones are only counted as dropped.
+ *                             The default keeps a day's {@code kpi.daily.v1} record under the 64 KiB record budget
+ *                             (4,000 samples of at most 12 characters each); a median needs no more
  */
 @Validated
 @ConfigurationProperties("offerpulse.kpi")
@@ -27,7 +29,10 @@ public record KpiSettings(
         @DefaultValue("offerpulse-kpi") String applicationId,
         @DefaultValue("500ms") Duration commitInterval,
         @DefaultValue("150d") Duration activityRetention,
-        @DefaultValue("20000") @Min(1) int maxWowSamplesPerDay) {
+        @DefaultValue("" + MAX_WOW_SAMPLES_PER_DAY) @Min(1) int maxWowSamplesPerDay) {
+
+    /** Default of {@link #maxWowSamplesPerDay()}. */
+    public static final int MAX_WOW_SAMPLES_PER_DAY = 4_000;
 
     /** A 90-day window, and the north star's 8 weekly points each looking 90 days back: 49 + 90 days. */
     public static final Duration MIN_ACTIVITY_RETENTION = Duration.ofDays(140);
@@ -45,6 +50,6 @@ public record KpiSettings(
 
     /** Defaults for tests that build the topology without Spring. */
     public static KpiSettings defaults() {
-        return new KpiSettings(true, "offerpulse-kpi", Duration.ofMillis(500), Duration.ofDays(150), 20_000);
+        return new KpiSettings(true, "offerpulse-kpi", Duration.ofMillis(500), Duration.ofDays(150), MAX_WOW_SAMPLES_PER_DAY);
     }
 }

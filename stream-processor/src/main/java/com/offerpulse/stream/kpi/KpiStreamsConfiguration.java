@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.LowLatencyStreamsConfig;
 import com.offerpulse.platform.kafka.ManagedKafkaStreams;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.stream.StreamSettings;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +24,9 @@ class KpiStreamsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "offerpulse.kpi.enabled", havingValue = "true", matchIfMissing = true)
     ManagedKafkaStreams kpiDerivationStreams(KpiSettings settings, StreamSettings stream, KafkaSettings kafka,
-            MeterRegistry meters) {
+            MeterRegistry meters, DeadLetters deadLetters) {
         return new ManagedKafkaStreams(settings.applicationId(), KpiTopology.build(settings),
-                KpiTopology.streamsConfig(settings, stream, kafka.bootstrap()), meters);
+                LowLatencyStreamsConfig.withDeadLetters(KpiTopology.streamsConfig(settings, stream, kafka.bootstrap()),
+                        deadLetters), meters);
     }
 }

@@ -9,6 +9,7 @@ import com.offerpulse.contracts.analytics.SessionSummary;
 import com.offerpulse.contracts.growth.ProductEvent;
 import com.offerpulse.contracts.growth.ProductEventName;
 import com.offerpulse.contracts.kpi.ActivityDay;
+import com.offerpulse.contracts.kpi.KpiFigures;
 import com.offerpulse.contracts.kpi.KpiWindow;
 import com.offerpulse.contracts.kpi.RoundMark;
 import com.offerpulse.contracts.kpi.UserActivity;
@@ -18,8 +19,16 @@ import com.offerpulse.contracts.kpi.UserActivity;
  * the set of inputs, never on their order (a replay may interleave summaries and events differently): rounds are
  * identified by session id, the first two are the earliest by end time, and days older than the retention before
  * the newest day are dropped whichever arrived first.
+ *
+ * <p>Bounded: at most {@link #ROUNDS_PER_DAY} session ids per day (the smallest ids, so still independent of arrival
+ * order), enough for the north star's "at least {@value KpiFigures#NORTH_STAR_MIN_ROUNDS} rounds" and round
+ * retention; a day's first and last round still see every round. With the days bounded by the retention, one user's
+ * record cannot grow with how many rounds they play.
  */
 final class UserActivityFold {
+    /** Session ids kept per active day ({@link KpiFigures#NORTH_STAR_MIN_ROUNDS}: the most any KPI needs). */
+    static final int ROUNDS_PER_DAY = KpiFigures.NORTH_STAR_MIN_ROUNDS;
+
     private final long retentionDays;
 
     UserActivityFold(long retentionDays) {
@@ -33,7 +42,7 @@ final class UserActivityFold {
         LocalDate day = KpiWindow.dayOf(round.endedAt());
         ActivityDay known = days.getOrDefault(day, ActivityDay.activeOnly(day));
         if (!known.counted(round.sessionId())) {
-            days.put(day, known.withRound(round));
+            days.put(day, capped(known.withRound(round)));
         }
         prune(days);
         return new UserActivity(current.userId(), earliest.isEmpty() ? null : earliest.get(0),
@@ -57,6 +66,16 @@ final class UserActivityFold {
         prune(days);
         return new UserActivity(current.userId(), current.firstRound(), current.secondRound(),
                 List.copyOf(days.values()));
+    }
+
+    /** The day with at most {@link #ROUNDS_PER_DAY} ids, the largest (ids are kept sorted) leaving first. */
+    private static ActivityDay capped(ActivityDay day) {
+        if (day.sessionIds().size() <= ROUNDS_PER_DAY) {
+            return day;
+        }
+        List<String> ids = new ArrayList<>(day.sessionIds());
+        ids.remove(ids.size() - 1);
+        return new ActivityDay(day.day(), ids, day.firstRound(), day.lastRound());
     }
 
     private static List<RoundMark> earliestTwo(UserActivity current, RoundMark round) {

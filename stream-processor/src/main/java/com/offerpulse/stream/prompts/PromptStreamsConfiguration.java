@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.LowLatencyStreamsConfig;
 import com.offerpulse.platform.kafka.ManagedKafkaStreams;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.stream.StreamSettings;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +22,9 @@ class PromptStreamsConfiguration {
 
     @Bean
     ManagedKafkaStreams promptStreams(PromptSettings settings, StreamSettings stream, KafkaSettings kafka,
-            MeterRegistry meters) {
+            MeterRegistry meters, DeadLetters deadLetters) {
         return new ManagedKafkaStreams(settings.applicationId(), PromptTopology.build(settings),
-                PromptTopology.streamsConfig(settings, stream, kafka.bootstrap()), meters);
+                LowLatencyStreamsConfig.withDeadLetters(PromptTopology.streamsConfig(settings, stream,
+                        kafka.bootstrap()), deadLetters), meters);
     }
 }

@@ -19,12 +19,19 @@ import com.offerpulse.contracts.session.SessionLifecycleEvent;
 import com.offerpulse.contracts.session.SessionStarted;
 import com.offerpulse.stream.OfferPulseTopology;
 
+import io.micrometer.core.instrument.Metrics;
+
 /**
  * Keyed by session id. Applies segments and lifecycle events through the {@link RoundEngine}, keeps each round's
  * state in {@value OfferPulseTopology#ROUND_STORE}, and on a wall-clock schedule ends inactive rounds (reason
  * timeout) and forgets ended ones after their retention.
  */
 public final class RoundProcessor implements Processor<String, RoundInput, String, RoundOutput> {
+    /**
+     * Input cut or dropped at a round bound, tagged {@code bound} ({@link RoundEngine.CutKind}). On Micrometer's global
+     * registry, which Spring Boot joins to its own, because the topology is also built without Spring (replay, tests).
+     */
+    public static final String CUTS = "offerpulse.round.cuts";
     private final RoundEngine engine;
     private final Duration inactivityTimeout;
     private final Duration scanInterval;
@@ -74,18 +81,15 @@ public final class RoundProcessor implements Processor<String, RoundInput, Strin
         }
         if (event instanceof SessionStarted started && state == null) {
             RoundState open = RoundState.open(started.sessionId(), started.userId());
-            return new RoundEngine.Step(withActivity(open, wall), List.of());
+            return new RoundEngine.Step(open.withActivity(wall), List.of());
         }
         return new RoundEngine.Step(null, List.of());
     }
 
-    private static RoundState withActivity(RoundState s, long wall) {
-        return new RoundState(s.sessionId(), s.userId(), s.status(), s.nextSeq(), s.applied(), s.held(), s.heldSince(),
-                s.pendingText(), s.pendingSeq(), s.sentenceCount(), s.meters(), s.lastSeq(), s.lastSourceTime(), wall,
-                s.endReason(), s.endedAt(), s.endedWallMs());
-    }
-
     private void apply(String sessionId, RoundEngine.Step step, long timestamp) {
+        for (RoundEngine.CutKind cut : step.cuts()) {
+            Metrics.counter(CUTS, "bound", cut.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        }
         if (step.state() != null) {
             store.put(sessionId, step.state());
         }

@@ -73,6 +73,11 @@ public final class RoundStateJson {
             g.writeString(s.endReason() == null ? null : s.endReason().name());
             instant(g, s.endedAt());
             g.writeNumber(s.endedWallMs());
+            // Added with the round bounds, at the end so states written before them still read (as zero / null).
+            g.writeNumber(s.segmentCount());
+            g.writeNumber(s.charCount());
+            instant(g, s.firstSourceTime());
+            g.writeString(s.cut() == null ? null : s.cut().name());
             g.writeEndArray();
         }
 
@@ -184,10 +189,24 @@ public final class RoundStateJson {
             String endReason = string(p);
             Instant endedAt = instant(p);
             long endedWallMs = longValue(p);
-            expect(p, p.nextToken(), JsonToken.END_ARRAY);
+            int segmentCount = 0;
+            long charCount = 0;
+            Instant firstSourceTime = null;
+            String cut = null;
+            JsonToken next = p.nextToken();
+            if (next != JsonToken.END_ARRAY) {
+                // The round-bound fields, absent from states written before them.
+                expect(p, next, JsonToken.VALUE_NUMBER_INT);
+                segmentCount = p.getIntValue();
+                charCount = longValue(p);
+                firstSourceTime = instant(p);
+                cut = string(p);
+                expect(p, p.nextToken(), JsonToken.END_ARRAY);
+            }
             return new RoundState(sessionId, userId, status, nextSeq, new SeqRanges(ranges), held, heldSince,
                     pendingText, pendingSeq, sentenceCount, meters, lastSeq, lastSourceTime, lastActivityWallMs,
-                    endReason == null ? null : EndReason.valueOf(endReason), endedAt, endedWallMs);
+                    endReason == null ? null : EndReason.valueOf(endReason), endedAt, endedWallMs, segmentCount,
+                    charCount, firstSourceTime, cut == null ? null : RoundState.Cut.valueOf(cut));
         }
 
         private static MeterState meters(JsonParser p) {

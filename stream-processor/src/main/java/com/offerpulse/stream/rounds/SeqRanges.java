@@ -62,6 +62,22 @@ public record SeqRanges(List<long[]> ranges) {
         return new SeqRanges(out);
     }
 
+    /**
+     * This set with at most {@code maxRanges} ranges: beyond it the lowest gaps are forgotten (the lowest ranges merge
+     * with what lies between them), so seqs 1, 3, 5, … cannot grow the set without bound. A seq in a forgotten gap
+     * then counts as applied: a segment arriving that late is dropped like a duplicate.
+     */
+    public SeqRanges capped(int maxRanges) {
+        if (ranges.size() <= maxRanges) {
+            return this;
+        }
+        int merge = ranges.size() - Math.max(1, maxRanges) + 1;
+        List<long[]> out = new ArrayList<>(maxRanges);
+        out.add(new long[] {ranges.get(0)[0], ranges.get(merge - 1)[1]});
+        out.addAll(ranges.subList(merge, ranges.size()));
+        return new SeqRanges(out);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof SeqRanges other) || other.ranges.size() != ranges.size()) {

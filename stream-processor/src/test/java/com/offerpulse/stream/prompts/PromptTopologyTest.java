@@ -90,6 +90,36 @@ class PromptTopologyTest {
         return prompts.readKeyValuesToList().stream().map(kv -> kv.value).toList();
     }
 
+    /**
+     * The prompt's records do not grow with a user's activity (docs/ARCHITECTURE.md, "Round bounds"): one
+     * constant-size state per user, whatever the number of rounds and answers, far within the 64 KiB budget.
+     */
+    @Test
+    void shouldKeepOneSmallRecordPerUserWhateverTheirActivity() {
+        start();
+        for (int i = 0; i < 300; i++) {
+            round(ADA, i * 0.5, 0.30 + (i % 2) * 0.1, 0.30 + ((i + 1) % 2) * 0.1);
+            answer(i % 3 == 0 ? ProductEventName.TESTIMONIAL_PROMPT_SHOWN : ProductEventName.TESTIMONIAL_DISMISSED,
+                    i * 0.5 + 0.1);
+        }
+        int largest = 0;
+        for (String topic : driver.producedTopicNames()) {
+            for (var r : driver.createOutputTopic(topic, new StringDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readRecordsToList()) {
+                largest = Math.max(largest, r.value() == null ? 0 : r.value().length);
+            }
+        }
+        assertThat(largest).isPositive().isLessThan(1_024);
+        int users = 0;
+        try (var all = driver.getKeyValueStore(PromptTopology.PROMPT_STORE).all()) {
+            while (all.hasNext()) {
+                all.next();
+                users++;
+            }
+        }
+        assertThat(users).isOne();
+    }
+
     @Test
     void shouldStayNotEligibleWhenTheRiseIsBelowTheThreshold() {
         start();

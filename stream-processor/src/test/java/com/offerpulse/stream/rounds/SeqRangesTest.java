@@ -33,4 +33,19 @@ class SeqRangesTest {
         SeqRanges r = SeqRanges.empty().with(1).with(2).with(9);
         assertThat(JsonCodec.decode(JsonCodec.encode(r), SeqRanges.class)).isEqualTo(r);
     }
+
+    @Test
+    void shouldForgetTheLowestGapsBeyondTheCap() {
+        SeqRanges r = SeqRanges.empty();
+        for (long seq = 1; seq <= 19; seq += 2) {
+            r = r.with(seq); // 1, 3, 5, ... 19: ten ranges, nine gaps
+        }
+        SeqRanges capped = r.capped(4);
+
+        assertThat(capped.ranges()).hasSize(4);
+        assertThat(capped.ranges().get(0)).containsExactly(1, 13);
+        assertThat(capped.contains(2)).as("a forgotten gap counts as applied").isTrue();
+        assertThat(capped.contains(16)).as("the newest gaps are kept").isFalse();
+        assertThat(r.capped(10)).isSameAs(r);
+    }
 }

@@ -4,7 +4,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.LowLatencyStreamsConfig;
 import com.offerpulse.platform.kafka.ManagedKafkaStreams;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.query.routing.LocalAddress;
 import com.offerpulse.query.views.QueryTopology;
 
@@ -16,8 +18,10 @@ class QueryApiConfiguration {
     /** Started after the web server (default lifecycle phase), so {@code application.server} has the real port. */
     @Bean
     ManagedKafkaStreams queryStreams(QuerySettings settings, KafkaSettings kafka, LocalAddress self,
-            MeterRegistry meters) {
+            MeterRegistry meters, DeadLetters deadLetters) {
         return new ManagedKafkaStreams(settings.applicationId(), QueryTopology.build(settings.roundsListed()),
-                () -> QueryTopology.streamsConfig(settings, kafka.bootstrap(), self.applicationServer()), meters);
+                () -> LowLatencyStreamsConfig.withDeadLetters(
+                        QueryTopology.streamsConfig(settings, kafka.bootstrap(), self.applicationServer()), deadLetters),
+                meters);
     }
 }

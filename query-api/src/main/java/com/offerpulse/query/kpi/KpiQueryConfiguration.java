@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,7 +22,8 @@ class KpiQueryConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "offerpulse.query.kpi.reader-enabled", havingValue = "true", matchIfMissing = true)
-    KpiTopicReader kpiTopicReader(KafkaSettings kafka, KpiViews views, KpiQuerySettings settings) {
-        return new KpiTopicReader(kafka, views, settings.retryPause());
+    KpiTopicReader kpiTopicReader(KafkaSettings kafka, KpiViews views, KpiQuerySettings settings,
+            DeadLetters deadLetters) {
+        return new KpiTopicReader(kafka, views, settings.retryPause(), deadLetters);
     }
 }

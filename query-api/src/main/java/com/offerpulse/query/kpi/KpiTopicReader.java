@@ -11,13 +11,13 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.contracts.kpi.DailyFunnel;
 import com.offerpulse.contracts.kpi.UserActivity;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.platform.kafka.BackgroundConsumer;
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 
 /**
  * Reads every partition of the two compacted KPI topics from the beginning (read_committed, no consumer group:
@@ -32,8 +32,8 @@ final class KpiTopicReader extends BackgroundConsumer {
     private final KpiViews views;
     private final Duration retryPause;
 
-    KpiTopicReader(KafkaSettings kafka, KpiViews views, Duration retryPause) {
-        super(kafka, "kpi-topic-reader");
+    KpiTopicReader(KafkaSettings kafka, KpiViews views, Duration retryPause, DeadLetters deadLetters) {
+        super(kafka, "kpi-topic-reader", deadLetters);
         this.views = views;
         this.retryPause = retryPause;
     }
@@ -45,9 +45,7 @@ final class KpiTopicReader extends BackgroundConsumer {
         c.seekToBeginning(partitions);
         Map<TopicPartition, Long> startEnds = awaitEndOffsets(c, partitions);
         while (running()) {
-            for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
-                apply(record);
-            }
+            applyEach(c.poll(POLL), this::apply);
             if (!views.ready() && startEnds.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
                 views.markReady();
                 log.info("KPI views loaded from {}", TOPICS);
@@ -56,17 +54,12 @@ final class KpiTopicReader extends BackgroundConsumer {
     }
 
     void apply(ConsumerRecord<String, byte[]> record) {
-        try {
-            if (record.topic().equals(Topics.KPI_USER_ACTIVITY.name())) {
-                views.user(record.key(), record.value() == null ? null
-                        : JsonCodec.decode(record.value(), UserActivity.class));
-            } else if (record.topic().equals(Topics.KPI_DAILY.name())) {
-                views.day(record.key(), record.value() == null ? null
-                        : JsonCodec.decode(record.value(), DailyFunnel.class));
-            }
-        } catch (ContractViolation e) {
-            log.warn("Skipping malformed KPI record at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+        if (record.topic().equals(Topics.KPI_USER_ACTIVITY.name())) {
+            views.user(record.key(), record.value() == null ? null
+                    : JsonCodec.decode(record.value(), UserActivity.class));
+        } else if (record.topic().equals(Topics.KPI_DAILY.name())) {
+            views.day(record.key(), record.value() == null ? null
+                    : JsonCodec.decode(record.value(), DailyFunnel.class));
         }
     }
 

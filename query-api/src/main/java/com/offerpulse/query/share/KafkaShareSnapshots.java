@@ -8,13 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.offerpulse.contracts.growth.ShareSnapshot;
-import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.platform.kafka.TopicMirror;
 
 import io.micrometer.core.instrument.Gauge;
@@ -28,7 +26,6 @@ import reactor.core.publisher.Mono;
  * expire (their content cleared by the writer), so the owner's repeated revoke is answered consistently.
  */
 final class KafkaShareSnapshots extends TopicMirror implements ShareSnapshots {
-    private static final Logger log = LoggerFactory.getLogger(KafkaShareSnapshots.class);
 
     static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
@@ -37,8 +34,8 @@ final class KafkaShareSnapshots extends TopicMirror implements ShareSnapshots {
     private Instant nextSweep = Instant.MIN; // mirror thread only
 
     KafkaShareSnapshots(KafkaSettings kafka, String topic, Duration catchUp, Duration retryAfter, Clock clock,
-            MeterRegistry meters) {
-        super(kafka, topic, "share-snapshots", catchUp, retryAfter);
+            MeterRegistry meters, DeadLetters deadLetters) {
+        super(kafka, topic, "share-snapshots", catchUp, retryAfter, deadLetters);
         this.clock = clock;
         Gauge.builder("offerpulse.share.links", byHash, Map::size)
                 .description("Share links (live or revoked) held by this instance").register(meters);
@@ -69,16 +66,12 @@ final class KafkaShareSnapshots extends TopicMirror implements ShareSnapshots {
             return;
         }
         Instant now = clock.instant();
-        try {
-            ShareSnapshot s = JsonCodec.decode(record.value(), ShareSnapshot.class);
-            if (now.isBefore(s.expiresAt())) {
-                remember(s);
-            } else {
-                byHash.remove(s.tokenHash());
-            }
-        } catch (ContractViolation e) {
-            log.warn("Skipping malformed share record at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+        // A record that does not decode goes to the dead letters (TopicMirror.applyEach) and the mirror goes on.
+        ShareSnapshot snapshot = JsonCodec.decode(record.value(), ShareSnapshot.class);
+        if (now.isBefore(snapshot.expiresAt())) {
+            remember(snapshot);
+        } else {
+            byHash.remove(snapshot.tokenHash());
         }
         if (!now.isBefore(nextSweep)) {
             byHash.values().removeIf(s -> !now.isBefore(s.expiresAt()));

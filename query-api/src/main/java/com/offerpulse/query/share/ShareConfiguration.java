@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.platform.kafka.KafkaSettings;
+import com.offerpulse.platform.kafka.deadletter.DeadLetters;
 import com.offerpulse.platform.kafka.TransactionalKafkaWriter;
 import com.offerpulse.query.QuerySettings;
 
@@ -20,9 +21,9 @@ class ShareConfiguration {
 
     @Bean
     ShareSnapshots shareSnapshots(KafkaSettings kafka, ShareSettings settings, QuerySettings query, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, DeadLetters deadLetters) {
         return new KafkaShareSnapshots(kafka, Topics.SHARE_SNAPSHOTS.name(), settings.catchUp(), query.retryAfter(),
-                clock, meters);
+                clock, meters, deadLetters);
     }
 
     @Bean

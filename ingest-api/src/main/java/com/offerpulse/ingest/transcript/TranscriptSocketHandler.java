@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import com.offerpulse.platform.sessions.SessionStatus;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * {@code WS /ws/ingest/{id}}: each text message is a batch {@code {"segments": [...]}} (optionally with a client
@@ -53,6 +55,9 @@ class TranscriptSocketHandler implements WebSocketHandler {
     static final CloseStatus ROUND_DELETED = new CloseStatus(4404, "round_deleted");
     /** No message within the idle timeout. */
     static final CloseStatus IDLE_TIMEOUT = new CloseStatus(4408, "idle_timeout");
+
+    /** How long a client has to answer our close frame before the connection is dropped. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptSocketHandler.class);
     private final TranscriptBatchWriter batches;
@@ -80,20 +85,47 @@ class TranscriptSocketHandler implements WebSocketHandler {
         return serve(socket, session).doFinally(signal -> held.release());
     }
 
+    /**
+     * Replies go out through a sink, so a closing decision can send its error answer and then the close frame with
+     * its code, in that order, before the inbound side is cancelled (cancelling it first makes the server close
+     * without a code).
+     */
     private Mono<Void> serve(WebSocketSession socket, SessionRecord session) {
         log.atInfo().addKeyValue("session_id", session.sessionId()).log("Ingest socket opened");
         AtomicReference<CloseStatus> closing = new AtomicReference<>();
-        Flux<WebSocketMessage> replies = socket.receive()
-                .timeout(idleTimeout, Mono.fromRunnable(() -> closing.compareAndSet(null, IDLE_TIMEOUT)))
-                .filter(m -> m.getType() == WebSocketMessage.Type.TEXT)
+        Sinks.Many<WebSocketMessage> out = Sinks.many().unicast().onBackpressureBuffer();
+        Sinks.Many<Boolean> activity = Sinks.many().replay().latest();
+        activity.tryEmitNext(true);
+
+        Sinks.Empty<Void> closeSent = Sinks.empty();
+        // Subscribed on its own, never cancelled: cancelling a pending close releases its frame before it is written.
+        Function<CloseStatus, Mono<Void>> close = status -> Mono.fromRunnable(() -> {
+            socket.close(status).subscribe(null, e -> { }, () -> { });
+            closeSent.tryEmitEmpty();
+        });
+
+        Mono<Void> receiving = socket.receive()
+                .doOnNext(m -> activity.tryEmitNext(true))
+                .filter(m -> m.getType() == WebSocketMessage.Type.TEXT && closing.get() == null)
                 .map(TranscriptSocketHandler::strictText)
                 .concatMap(text -> roundStillOpen(session, text.orElse(null), closing)
                         .switchIfEmpty(Mono.defer(() -> text.isPresent() ? answerSafely(session, text.get(), closing)
                                 : Mono.just(error(null, 400, "The message is not valid UTF-8 text.", null)))))
-                .takeUntil(reply -> closing.get() != null)
-                .map(reply -> socket.textMessage(JsonCodec.encodeToString(reply)));
-        return socket.send(replies)
-                .then(Mono.defer(() -> closing.get() == null ? Mono.empty() : socket.close(closing.get())))
+                .concatMap(reply -> {
+                    out.tryEmitNext(socket.textMessage(JsonCodec.encodeToString(reply)));
+                    CloseStatus status = closing.get();
+                    return status == null ? Mono.<Void>empty() : close.apply(status);
+                })
+                .then();
+        Mono<Void> idle = activity.asFlux().switchMap(any -> Mono.delay(idleTimeout)).next()
+                .flatMap(any -> closing.compareAndSet(null, IDLE_TIMEOUT) ? close.apply(IDLE_TIMEOUT) : Mono.empty());
+        // After our close frame the client answers with its own and the inbound side ends; one that never answers is
+        // cut off after CLOSE_GRACE.
+        Mono<Void> served = Mono.firstWithSignal(receiving,
+                closeSent.asMono().then(Mono.delay(CLOSE_GRACE)).then());
+        Mono<Void> sending = socket.send(out.asFlux()).onErrorResume(e -> Mono.empty());
+        return Mono.when(sending, Mono.firstWithSignal(served, idle.then(Mono.never()))
+                        .doFinally(signal -> out.tryEmitComplete()))
                 .doFinally(signal -> log.atInfo().addKeyValue("session_id", session.sessionId())
                         .addKeyValue("signal", signal.toString())
                         .addKeyValue("close", closing.get() == null ? "client" : closing.get().getReason())

@@ -24,14 +24,20 @@ public final class SafeDetail {
             "\\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\\b", "JsonToken\\.", "\\bbodyType=",
             // a URL with a scheme, or a host:port
             "\\b[a-zA-Z][a-zA-Z0-9+.-]*://", "\\b(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d+)?\\b", "\\blocalhost:\\d+",
-            // a stack frame
-            "\\bat [\\w.$]+\\("));
+            // a stack frame; code quoted the way Java and Jackson messages quote it
+            "\\bat [\\w.$]+\\(", "`"));
+    /** A JSON parser's location suffix ("(start marker at [Source: …; line: 1, column: 1])"): cut, not shown. */
+    private static final Pattern PARSER_LOCATION = Pattern.compile("\\s*\\(?\\s*(?:start marker at\\s*)?\\[Source:.*$",
+            Pattern.DOTALL);
 
     private SafeDetail() {
     }
 
     /** {@code detail} when it is safe to show, otherwise a generic sentence for the status (naming the field). */
     public static String of(HttpStatusCode status, String detail, String field) {
+        if (detail != null) {
+            detail = PARSER_LOCATION.matcher(detail).replaceFirst("");
+        }
         if (detail == null || detail.isBlank() || INTERNALS.matcher(detail).find()) {
             return generic(status, field);
         }

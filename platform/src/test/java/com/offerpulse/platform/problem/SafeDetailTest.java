@@ -34,6 +34,14 @@ class SafeDetailTest {
     }
 
     @Test
+    void shouldDropAParsersLocationAndKeepWhatWasWrong() {
+        assertThat(SafeDetail.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON: Unexpected end-of-input: "
+                + "expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature"
+                + ".INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])", null))
+                .isEqualTo("The request body is not valid JSON: Unexpected end-of-input: expected close marker for Object");
+    }
+
+    @Test
     void shouldCutAVeryLongDetail() {
         assertThat(SafeDetail.of(HttpStatus.BAD_REQUEST, "x".repeat(5_000), null)).hasSize(SafeDetail.MAX_LENGTH);
     }

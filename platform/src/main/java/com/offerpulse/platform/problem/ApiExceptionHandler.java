@@ -62,6 +62,10 @@ public class ApiExceptionHandler {
         if (causedBy(e, DecodingException.class) || e.getCause() != null) {
             ContractViolation v = JsonCodec.violationOf(e);
             String detail = v.field().isEmpty() ? "The request body " + v.reason() : v.getMessage();
+            if (v.field().isEmpty() && !SafeDetail.isSafe(detail)) {
+                // e.g. an array where an object belongs: the parser's own words name the Java type.
+                detail = "The request body is not the JSON object this route expects.";
+            }
             return ProblemResponses.entity(HttpStatus.BAD_REQUEST, detail, v.field(), null, path(exchange));
         }
         String reason = e.getReason() == null ? "The request is invalid." : e.getReason();

@@ -44,6 +44,12 @@ public final class SafeDetail {
         return detail.length() <= MAX_LENGTH ? detail : detail.substring(0, MAX_LENGTH - 1) + "…";
     }
 
+    /** True when {@link #of} would show this detail as it is (short enough aside). */
+    public static boolean isSafe(String detail) {
+        return detail != null && !detail.isBlank()
+                && !INTERNALS.matcher(PARSER_LOCATION.matcher(detail).replaceFirst("")).find();
+    }
+
     static String generic(HttpStatusCode status, String field) {
         boolean named = field != null && !field.isEmpty() && field.length() <= 100;
         HttpStatus known = HttpStatus.resolve(status.value());

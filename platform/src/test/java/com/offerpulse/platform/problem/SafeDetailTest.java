@@ -42,6 +42,13 @@ class SafeDetailTest {
     }
 
     @Test
+    void shouldTellSafeFromUnsafe() {
+        assertThat(SafeDetail.isSafe("No such round.")).isTrue();
+        assertThat(SafeDetail.isSafe("has the wrong shape: Cannot deserialize value of type `x.Y`")).isFalse();
+        assertThat(SafeDetail.isSafe(null)).isFalse();
+    }
+
+    @Test
     void shouldCutAVeryLongDetail() {
         assertThat(SafeDetail.of(HttpStatus.BAD_REQUEST, "x".repeat(5_000), null)).hasSize(SafeDetail.MAX_LENGTH);
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import com.offerpulse.contracts.json.JsonCodec;
@@ -23,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * (seeded, reproducible) mix every field these routes know with values of every JSON type, nulls inside lists, broken
  * JSON and other content types. Fast (Kafka is an in-memory fake here); the broker-backed fuzz is IngestFuzzIT.
  */
+// Its own sign-in allowance (and so its own context): its many dev-login cases must not use up IngestBoundsTest's.
+@TestPropertySource(properties = "offerpulse.auth.sign-ins-per-minute=100000")
 class NoServerErrorFuzzTest extends BoundedIngestTestBase {
     private static final long SEED = 12L;
     private static final int CASES = 800;

@@ -14,6 +14,7 @@ import org.springframework.core.env.StandardEnvironment;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.kafka.embedded.EmbeddedKafkaBroker;
 import com.offerpulse.kafka.embedded.TopicProvisioner;
+import com.offerpulse.platform.logging.StructuredLogging;
 
 /**
  * The embedded default: starts a KRaft broker in-process (logs under the data directory) unless
@@ -34,6 +35,8 @@ public final class OfferPulseLauncher {
 
     /** Starts the platform; tests call this with their own data directory and ports. */
     public static RunningPlatform start(String... args) {
+        // Structured (JSON) logs from the first line: the broker starts before Spring would configure logging.
+        StructuredLogging.initializeEarly(args);
         EarlyLogging.quietBrokerStartUp();
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));

@@ -24,24 +24,41 @@ import com.offerpulse.platform.security.AuthenticatedUser;
 import com.offerpulse.platform.security.CurrentUser;
 import com.offerpulse.platform.web.ClientAddress;
 import com.offerpulse.platform.web.ClientRateLimiter;
+import com.offerpulse.platform.web.DistinctKeyLimiter;
 
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/events}: product events from browsers, signed in or anonymous, rate-limited per client. Only
- * events a client can witness are accepted here; server-side ones (session_started, share_viewed…) are written
- * by the service that knows they happened.
+ * {@code POST /api/events}: product events from browsers, signed in or anonymous. Only events a client can witness
+ * are accepted here; server-side ones (session_started, share_viewed…) are written by the service that knows they
+ * happened.
+ *
+ * <p>Three bounds, each a 429 with Retry-After and nothing written (docs/notes-ingest.md explains the choice):
+ * <ol>
+ * <li>per client (the user when signed in, else the address: IPv4, or IPv6 /64): a token bucket;</li>
+ * <li>per client, at most {@code anonymousIdsPerClient} distinct {@code anonymous_id}s per window: made-up ids
+ * cannot inflate the funnel's visitor counts, while everyone already counted keeps working (a shared office
+ * address holds 20 visitors an hour, and signed-in people behind it are counted per user, not per address);</li>
+ * <li>per anonymous id: a token bucket, so one visitor's id cannot take the whole address's allowance.</li>
+ * </ol>
  */
 @RestController
 class ProductEventController {
     private final RecordWriter writer;
     private final ClientRateLimiter limiter;
+    private final DistinctKeyLimiter anonymousIds;
+    private final ClientRateLimiter perAnonymousId;
     private final Clock clock;
 
     ProductEventController(RecordWriter writer, IngestSettings settings, Clock clock) {
         this.writer = writer;
-        this.limiter = new ClientRateLimiter(settings.eventsPerSecond(), settings.eventsBurst());
+        this.limiter = new ClientRateLimiter(settings.eventsPerSecond(), settings.eventsBurst(),
+                settings.maxTrackedKeys());
+        this.anonymousIds = new DistinctKeyLimiter(settings.anonymousIdsPerClient(), settings.anonymousIdWindow(),
+                settings.maxTrackedKeys());
+        this.perAnonymousId = ClientRateLimiter.perMinute(settings.eventsPerAnonymousIdPerMinute(),
+                settings.maxTrackedKeys());
         this.clock = clock;
     }
 
@@ -49,12 +66,27 @@ class ProductEventController {
     Mono<ResponseEntity<Accepted>> record(@Valid @RequestBody ProductEventRequest request, ServerWebExchange exchange) {
         return CurrentUser.find().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(user -> {
-                    String client = user.map(u -> "user:" + u.userId()).orElseGet(() -> "ip:" + ClientAddress.of(exchange));
-                    Optional<Duration> wait = limiter.tryAcquire(client, System.nanoTime());
+                    String client = user.map(u -> "user:" + u.userId())
+                            .orElseGet(() -> "ip:" + ClientAddress.limitKey(exchange));
+                    ProductEvent event = toEvent(request, user);
+                    long now = System.nanoTime();
+                    Optional<Duration> wait = limiter.tryAcquire(client, now);
                     if (wait.isPresent()) {
                         return Mono.error(ApiProblem.tooManyRequests(wait.get()));
                     }
-                    ProductEvent event = toEvent(request, user);
+                    String anonymousId = request.anonymousId();
+                    if (anonymousId != null) {
+                        wait = anonymousIds.admit(client, anonymousId, now);
+                        if (wait.isPresent()) {
+                            return Mono.error(ApiProblem.tooManyRequests("Too many different anonymous ids from this "
+                                    + "client; events with a new one are not recorded for now.", wait.get()));
+                        }
+                        wait = perAnonymousId.tryAcquire(anonymousId, now);
+                        if (wait.isPresent()) {
+                            return Mono.error(ApiProblem.tooManyRequests("Too many events for this anonymous id; "
+                                    + "slow down.", wait.get()));
+                        }
+                    }
                     return writer.writeAll(List.of(OutboundRecord.of(Topics.PRODUCT_EVENTS, event.partitionKey(), event)))
                             .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(1)));
                 });

@@ -14,6 +14,7 @@ import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.contracts.transcript.TranscriptSegment;
 import com.offerpulse.ingest.IngestSettings;
+import com.offerpulse.ingest.rounds.RoundLedger;
 import com.offerpulse.platform.sessions.SessionRecord;
 import com.offerpulse.platform.kafka.OutboundRecord;
 import com.offerpulse.platform.kafka.RecordWriter;
@@ -26,8 +27,9 @@ import jakarta.validation.Validator;
 import reactor.core.publisher.Mono;
 
 /**
- * Validates a whole batch first, then writes it in one transaction: either every segment is on the topic or none
- * is. Shared by the HTTP endpoint and the ingest WebSocket. Concurrent batches share transactions
+ * Validates a whole batch first, counts it against its round's bounds ({@link RoundLedger}: segments, characters,
+ * duration), then writes it in one transaction: either every segment is on the topic or none is, and a batch that
+ * would cross a bound is refused whole. Shared by the HTTP endpoint and the ingest WebSocket. Concurrent batches share transactions
  * ({@link TranscriptGroupCommit}).
  */
 @Component
@@ -39,9 +41,11 @@ class TranscriptBatchWriter {
     private final IngestSettings settings;
     private final Clock clock;
     private final Counter accepted;
+    private final RoundLedger ledger;
 
     TranscriptBatchWriter(RecordWriter writer, Validator validator, IngestSettings settings, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, RoundLedger ledger) {
+        this.ledger = ledger;
         this.writer = new TranscriptGroupCommit(writer, TranscriptGroupCommit.MAX_RECORDS_PER_TRANSACTION, meters);
         this.validator = validator;
         this.settings = settings;
@@ -70,8 +74,15 @@ class TranscriptBatchWriter {
         Instant now = clock.instant();
         List<OutboundRecord> records = new ArrayList<>(inputs.size());
         long lastSeq = -1;
+        long characters = 0;
         for (int i = 0; i < inputs.size(); i++) {
             SegmentInput in = inputs.get(i);
+            if (in.text().length() > settings.maxCharactersPerSegment()) {
+                String field = "segments[" + i + "].text";
+                return Mono.error(ApiProblem.badRequest(field, String.format("'%s' must be at most %,d characters",
+                        field, settings.maxCharactersPerSegment())));
+            }
+            characters += in.text().length();
             try {
                 TranscriptSegment segment = new TranscriptSegment(
                         TranscriptSegment.eventIdOf(session.sessionId(), in.seq()), session.sessionId(),
@@ -85,7 +96,15 @@ class TranscriptBatchWriter {
             }
         }
         long last = lastSeq;
-        return writer.writeAll(records).then(Mono.fromSupplier(() -> {
+        int count = records.size();
+        long chars = characters;
+        try {
+            ledger.reserveSegments(session.sessionId(), session.userId(), count, chars);
+        } catch (ApiProblem p) {
+            return Mono.error(p);
+        }
+        return writer.writeAll(records).doOnError(e -> ledger.giveBack(session.sessionId(), count, chars))
+                .then(Mono.fromSupplier(() -> {
             accepted.increment(records.size());
             log.atDebug().addKeyValue("session_id", session.sessionId()).addKeyValue("segments", records.size())
                     .addKeyValue("last_seq", last).log("Transcript batch written");

@@ -74,7 +74,14 @@ class IngestFuzzIT {
         long started = System.nanoTime();
         try (TestKafka kafka = TestKafka.start()) {
             kafka.ensureTopics(3);
-            try (IngestInstance ingest = IngestInstance.start(kafka.bootstrapServers())) {
+            // The per-user and per-round bounds (issue 12) are raised: this test is about malformed input, and its
+            // thousands of valid batches go to six rounds of three users. IngestBoundsTest covers the bounds.
+            try (IngestInstance ingest = IngestInstance.start(kafka.bootstrapServers(),
+                    "--offerpulse.ingest.max-open-rounds-per-user=1000",
+                    "--offerpulse.ingest.round-starts-per-minute=10000",
+                    "--offerpulse.ingest.max-segments-per-round=1000000",
+                    "--offerpulse.ingest.max-characters-per-round=1000000000",
+                    "--offerpulse.ingest.max-sockets-per-user=100")) {
                 run(seed, kafka, ingest, started);
             }
         }

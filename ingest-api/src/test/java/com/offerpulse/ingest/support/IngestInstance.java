@@ -23,17 +23,19 @@ public final class IngestInstance implements AutoCloseable {
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    public static IngestInstance start(String bootstrap) {
+    public static IngestInstance start(String bootstrap, String... extraArgs) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--offerpulse.kafka.bootstrap=" + bootstrap,
+                "--offerpulse.jwt.secret=" + TestTokens.SECRET,
+                // Short client timeouts so "broker down" answers quickly in tests.
+                "--offerpulse.kafka.max-block=2s",
+                "--offerpulse.kafka.request-timeout=2s",
+                "--offerpulse.kafka.delivery-timeout=4s",
+                "--offerpulse.sessions.catch-up=5s"));
+        args.addAll(java.util.List.of(extraArgs));
         return new IngestInstance(new SpringApplicationBuilder(IngestApiApplication.class)
                 .properties("spring.config.name=ingest-api")
-                .run("--server.port=0",
-                        "--offerpulse.kafka.bootstrap=" + bootstrap,
-                        "--offerpulse.jwt.secret=" + TestTokens.SECRET,
-                        // Short client timeouts so "broker down" answers quickly in tests.
-                        "--offerpulse.kafka.max-block=2s",
-                        "--offerpulse.kafka.request-timeout=2s",
-                        "--offerpulse.kafka.delivery-timeout=4s",
-                        "--offerpulse.sessions.catch-up=5s"));
+                .run(args.toArray(String[]::new)));
     }
 
     public WebTestClient web() {

@@ -57,6 +57,16 @@ class TranscriptControllerTest extends IngestWebTestBase {
     }
 
     @Test
+    void shouldDescribeABodyOfTheWrongShapeWithoutNamingJavaTypes() {
+        // Issue 12: this answered "Cannot deserialize value of type `com.offerpulse…TranscriptBatchRequest`…".
+        expectProblem(send(openRound(ALICE), "[]"), 400)
+                .jsonPath("$.detail").isEqualTo("The request body is not the JSON object this route expects.");
+        expectProblem(post("/api/sessions", ALICE).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .bodyValue("x").exchange(), 415)
+                .jsonPath("$.detail").isEqualTo("The body was sent as 'text/plain'; send it as application/json.");
+    }
+
+    @Test
     void shouldNameTheMissingFieldOfTheFailingSegmentAndWriteNothing() {
         String id = openRound(ALICE);
         String noSeq = segment(2, "b").replace("\"seq\":2,", "");

@@ -17,13 +17,15 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 import com.offerpulse.contracts.json.ContractViolation;
 import com.offerpulse.contracts.json.JsonCodec;
 
 /**
  * Every controller error becomes application/problem+json. Input errors name the offending field by its wire
- * (snake_case) path; unexpected errors say nothing about internals.
+ * (snake_case) path; unexpected errors say nothing about internals. Every detail passes through {@link SafeDetail}
+ * (in {@link ProblemResponses}), so a library's message naming a class or a URL never reaches a client.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -60,6 +62,10 @@ public class ApiExceptionHandler {
         if (causedBy(e, DecodingException.class) || e.getCause() != null) {
             ContractViolation v = JsonCodec.violationOf(e);
             String detail = v.field().isEmpty() ? "The request body " + v.reason() : v.getMessage();
+            if (v.field().isEmpty() && !SafeDetail.isSafe(detail)) {
+                // e.g. an array where an object belongs: the parser's own words name the Java type.
+                detail = "The request body is not the JSON object this route expects.";
+            }
             return ProblemResponses.entity(HttpStatus.BAD_REQUEST, detail, v.field(), null, path(exchange));
         }
         String reason = e.getReason() == null ? "The request is invalid." : e.getReason();
@@ -71,6 +77,14 @@ public class ApiExceptionHandler {
         return tooLarge(exchange);
     }
 
+    @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
+    ResponseEntity<Problem> mediaType(UnsupportedMediaTypeStatusException e, ServerWebExchange exchange) {
+        // The framework's reason names the Java body type; say what to send instead.
+        String sent = e.getContentType() == null ? "no content type" : "'" + e.getContentType() + "'";
+        return ProblemResponses.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "The body was sent as " + sent + "; send it as application/json.", null, null, path(exchange));
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<Problem> status(ResponseStatusException e, ServerWebExchange exchange) {
         String detail = e.getReason() == null ? "The request could not be served." : e.getReason();
@@ -79,7 +93,8 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, ServerWebExchange exchange) {
-        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), path(exchange), e);
+        log.atError().setCause(e).addKeyValue("method", String.valueOf(exchange.getRequest().getMethod()))
+                .addKeyValue("path", path(exchange)).log("Unhandled error in a controller");
         return ProblemResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.", null,
                 null, path(exchange));
     }

@@ -42,6 +42,15 @@ public class ApiProblem extends RuntimeException {
                 retryAfter);
     }
 
+    public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, detail, null, retryAfter);
+    }
+
+    /** 422: the request is well-formed but would cross a bound (named in the detail, and in {@code field} if any). */
+    public static ApiProblem unprocessable(String field, String detail) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, detail, field, null);
+    }
+
     public static ApiProblem unavailable(String detail, Duration retryAfter) {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, null, retryAfter);
     }

@@ -21,18 +21,47 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /**
+     * Every problem body is built here: the detail goes through {@link SafeDetail}, {@code instance} is the request
+     * path only (never an absolute URL), {@code type} a URN.
+     */
     public static Problem problem(HttpStatusCode status, String detail, String field, Duration retryAfter, String path) {
-        String reason = status instanceof org.springframework.http.HttpStatus hs ? hs.getReasonPhrase() : "Error";
+        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status.value());
+        String reason = known != null ? known.getReasonPhrase() : "Error";
         String type = TYPE_PREFIX + reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return new Problem(type, reason, status.value(), detail, path, field == null || field.isEmpty() ? null : field,
-                retryAfter == null ? null : retryAfter.toSeconds());
+        String safeField = field == null || field.isEmpty() || field.length() > 200 ? null : field;
+        return new Problem(type, reason, status.value(), SafeDetail.of(status, detail, safeField), pathOnly(path),
+                safeField, retryAfter == null ? null : retryAfterSeconds(retryAfter));
+    }
+
+    /** Whole seconds, rounded up and at least 1: a client that waits this long will be let in. */
+    public static long retryAfterSeconds(Duration retryAfter) {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    /** The path part of whatever was given (a path already, in practice), capped in length. */
+    static String pathOnly(String path) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        String p = path;
+        int scheme = p.indexOf("://");
+        if (scheme >= 0) {
+            int slash = p.indexOf('/', scheme + 3);
+            p = slash < 0 ? "/" : p.substring(slash);
+        }
+        int query = p.indexOf('?');
+        if (query >= 0) {
+            p = p.substring(0, query);
+        }
+        return p.length() <= 200 ? p : p.substring(0, 200);
     }
 
     public static ResponseEntity<Problem> entity(HttpStatusCode status, String detail, String field, Duration retryAfter,
             String path) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(PROBLEM_JSON);
         if (retryAfter != null) {
-            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)));
         }
         return builder.body(problem(status, detail, field, retryAfter, path));
     }
@@ -51,7 +80,7 @@ public final class ProblemResponses {
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
         if (retryAfter != null) {
-            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)));
         }
         byte[] body = JsonCodec.encode(problem(status, detail, null, retryAfter, exchange.getRequest().getPath().value()));
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));

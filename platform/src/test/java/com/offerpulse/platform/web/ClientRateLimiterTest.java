@@ -35,13 +35,35 @@ class ClientRateLimiterTest {
     }
 
     @Test
-    void shouldDropIdleClientsWhenTheMapGrowsLarge() {
-        ClientRateLimiter limiter = new ClientRateLimiter(1, 1);
-        for (int i = 0; i <= ClientRateLimiter.MAX_CLIENTS; i++) {
-            limiter.tryAcquire("ip:" + i, 0);
+    void shouldNeverTrackMoreKeysThanItsCapDroppingTheLeastRecentlyUsed() {
+        ClientRateLimiter limiter = new ClientRateLimiter(1, 1, 3);
+        limiter.tryAcquire("a", 0);
+        limiter.tryAcquire("b", 0);
+        limiter.tryAcquire("c", 0);
+        limiter.tryAcquire("a", 0); // a is now the most recently used (and refused)
+        for (int i = 0; i < 1_000; i++) {
+            limiter.tryAcquire("flood-" + i, 0);
         }
-        // Long after, every bucket is full again: the next new client triggers the sweep.
-        limiter.tryAcquire("late", 10 * SECOND);
-        assertThat(limiter.trackedClients()).isEqualTo(1);
+        assertThat(limiter.trackedClients()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldKeepABusyKeyWhileAFloodOfNewKeysEvictsIdleOnes() {
+        ClientRateLimiter limiter = new ClientRateLimiter(1, 1, 2);
+        assertThat(limiter.tryAcquire("busy", 0)).isEmpty();
+        limiter.tryAcquire("idle", 0);
+        assertThat(limiter.tryAcquire("busy", 0)).isPresent();
+        limiter.tryAcquire("new", 0); // evicts "idle", the least recently used
+        assertThat(limiter.tryAcquire("busy", 0)).as("still limited: its bucket was kept").isPresent();
+    }
+
+    @Test
+    void shouldAllowPerMinuteAllAtOnceThenOneEverySixSeconds() {
+        ClientRateLimiter limiter = ClientRateLimiter.perMinute(10, 100);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.tryAcquire("ip", 0)).isEmpty();
+        }
+        assertThat(limiter.tryAcquire("ip", 0)).contains(Duration.ofSeconds(6));
+        assertThat(limiter.tryAcquire("ip", 6 * SECOND)).isEmpty();
     }
 }

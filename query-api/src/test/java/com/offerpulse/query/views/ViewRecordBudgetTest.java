@@ -51,7 +51,7 @@ class ViewRecordBudgetTest {
     static final int MAX_SENTENCE_CHARS = 1_000;
     static final int MAX_SENTENCES_PER_ROUND = 400;
     static final int MAX_HINTS = SessionMeters.MAX_HINTS;
-    static final int MAX_WEAK_SPANS_PER_SENTENCE = 20;
+    static final int MAX_WEAK_SPANS_PER_SENTENCE = 24; // offerpulse.stream.round-bounds.weak-spans-per-sentence
     // Ingest's bounds on a round's start (StartSessionRequest) and the session id pattern of the API.
     static final int MAX_QUESTION_CHARS = 500;
     static final int MAX_ROLE_CHARS = 80;

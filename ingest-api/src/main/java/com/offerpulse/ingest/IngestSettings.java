@@ -20,6 +20,10 @@ import jakarta.validation.constraints.NotNull;
  * @param maxSegmentsPerBatch          a transcript batch holds at most this many segments (400 beyond; the contract's
  *                                     hard ceiling is 500)
  * @param maxCharactersPerSegment      characters per segment (400 beyond; the contract's ceiling is 2,000)
+ * @param userCharactersPerSecond      transcript characters one user may send per second, sustained, across all their
+ *                                     rounds and sockets (speech is about 15 a second; 429 beyond): one user's input
+ *                                     can never build a backlog ahead of everybody else's in the stream processor
+ * @param userCharactersBurst          characters a user may send at once before that rate applies (a whole round)
  * @param maxSegmentsPerRound          segments one round may receive through this instance (422 for a batch that
  *                                     would go past); the stream processor cuts at the same figure
  * @param maxCharactersPerRound        characters one round may receive (about an hour of speech; 422 past it)
@@ -49,6 +53,8 @@ import jakarta.validation.constraints.NotNull;
 public record IngestSettings(
         @DefaultValue("500") @Min(1) @Max(500) int maxSegmentsPerBatch,
         @DefaultValue("2000") @Min(1) @Max(TranscriptSegment.MAX_TEXT_LENGTH) int maxCharactersPerSegment,
+        @DefaultValue("500") @Min(1) double userCharactersPerSecond,
+        @DefaultValue("60000") @Min(1) int userCharactersBurst,
         @DefaultValue("2000") @Min(1) int maxSegmentsPerRound,
         @DefaultValue("60000") @Min(1) long maxCharactersPerRound,
         @DefaultValue("30m") @NotNull Duration maxRoundDuration,

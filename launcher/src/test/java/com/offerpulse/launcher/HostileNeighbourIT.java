@@ -90,15 +90,19 @@ class HostileNeighbourIT {
     void shouldKeepANormalRoundFlowingWhileANeighbourPushesEveryBound() throws Exception {
         PlatformClient.Login alice = client.login("alice-neighbour");
         PlatformClient.Login mallory = client.login("mallory-neighbour");
+        // Her accomplices: the per-user transcript rate lets one user fill one round at once, so each fills one.
+        List<PlatformClient.Login> hostile = List.of(mallory, client.login("mallory-accomplice-1"),
+                client.login("mallory-accomplice-2"));
 
         Duration usual = timeRound(alice, "before the flood");
 
         Map<String, Integer> acceptedPerRound = new ConcurrentHashMap<>();
+        Map<String, PlatformClient.Login> owners = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<?>> flood = new ArrayList<>();
         try {
-            flood.add(pool.submit(() -> fillRounds(mallory, acceptedPerRound, outcomes)));
+            flood.add(pool.submit(() -> fillRounds(hostile, acceptedPerRound, owners, outcomes)));
             flood.add(pool.submit(() -> floodSockets(mallory, outcomes)));
             flood.add(pool.submit(() -> floodAnonymousEvents(outcomes)));
             // Alice starts once Mallory's first round at the bound is being written, so the two overlap.
@@ -118,6 +122,7 @@ class HostileNeighbourIT {
 
         // Every bound answered with its documented refusal.
         assertThat(outcomes.get("round-chars-422")).as("a batch past the round's character bound").isNotNull();
+        assertThat(outcomes.get("user-rate-429")).as("transcript past the user's character rate").isNotNull();
         assertThat(outcomes.get("start-429")).as("round starts past the open-round bound").isNotNull();
         assertThat(outcomes.get("ingest-socket-refused")).as("ingest sockets past the per-user bound").isNotNull();
         assertThat(outcomes.get("room-socket-refused")).as("room sockets past the per-user bound").isNotNull();
@@ -140,7 +145,8 @@ class HostileNeighbourIT {
 
         // The read side still answers for everybody, Mallory's own long rounds included.
         for (String sessionId : acceptedPerRound.keySet()) {
-            JsonNode transcript = client.awaitJson("/api/sessions/" + sessionId + "/transcript", mallory.bearer(),
+            PlatformClient.Login owner = owners.get(sessionId);
+            JsonNode transcript = client.awaitJson("/api/sessions/" + sessionId + "/transcript", owner.bearer(),
                     j -> true);
             assertThat(transcript.get("sentences").size()).isLessThanOrEqualTo(MAX_SENTENCES);
             transcript.get("sentences").forEach(
@@ -188,14 +194,20 @@ class HostileNeighbourIT {
         return took;
     }
 
-    /** Rounds at the character bound, in ordinary and in letterless text, then a burst of starts. */
-    private void fillRounds(PlatformClient.Login mallory, Map<String, Integer> accepted,
-            Map<String, AtomicInteger> outcomes) {
+    /**
+     * Rounds at the character bound, in ordinary and in letterless text (one per hostile user), then more transcript
+     * at once than the user's rate allows, then a burst of starts.
+     */
+    private void fillRounds(List<PlatformClient.Login> hostile, Map<String, Integer> accepted,
+            Map<String, PlatformClient.Login> owners, Map<String, AtomicInteger> outcomes) {
+        PlatformClient.Login mallory = hostile.get(0);
         // Each fill is cut to the segment bound on a whole character (never half a surrogate pair).
         String[] fills = {"We worked on the migration and it went fine overall for the team ".repeat(40),
                 "-- -- -- ** ## ".repeat(200), "\uD83D\uDE00\uD83D\uDE80 ".repeat(600)};
-        for (String fill : fills) {
-            String sessionId = startRound(mallory);
+        for (int f = 0; f < fills.length; f++) {
+            String fill = fills[f];
+            PlatformClient.Login user = hostile.get(f);
+            String sessionId = startRound(user);
             if (sessionId == null) {
                 count(outcomes, "start-429");
                 continue;
@@ -213,7 +225,7 @@ class HostileNeighbourIT {
                     batch.append(i == 0 ? "" : ",").append(PlatformClient.seg(seq + i, text));
                 }
                 EntityExchangeResult<byte[]> r = web.post().uri("/api/sessions/" + sessionId + "/transcript")
-                        .header("Authorization", mallory.bearer()).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", user.bearer()).contentType(MediaType.APPLICATION_JSON)
                         .bodyValue("{\"segments\":[" + batch + "]}").exchange().expectBody().returnResult();
                 int status = r.getStatus().value();
                 if (status == 202) {
@@ -226,6 +238,20 @@ class HostileNeighbourIT {
                 break;
             }
             accepted.put(sessionId, sent);
+            owners.put(sessionId, user);
+        }
+        // Mallory's allowance went into her full round: a new round's first batch must wait.
+        String another = startRound(mallory);
+        if (another != null) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                batch.append(i == 0 ? "" : ",").append(PlatformClient.seg(i + 1, "x".repeat(MAX_SEGMENT_CHARS)));
+            }
+            int status = web.post().uri("/api/sessions/" + another + "/transcript")
+                    .header("Authorization", mallory.bearer()).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"segments\":[" + batch + "]}").exchange().expectBody().returnResult().getStatus()
+                    .value();
+            count(outcomes, status == 429 ? "user-rate-429" : "user-rate-" + status);
         }
         for (int i = 0; i < MAX_OPEN_ROUNDS + 3; i++) {
             count(outcomes, startRound(mallory) == null ? "start-429" : "start-201");

@@ -19,6 +19,7 @@ import com.offerpulse.platform.sessions.SessionRecord;
 import com.offerpulse.platform.kafka.OutboundRecord;
 import com.offerpulse.platform.kafka.RecordWriter;
 import com.offerpulse.platform.problem.ApiProblem;
+import com.offerpulse.platform.web.ClientRateLimiter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,10 +43,14 @@ class TranscriptBatchWriter {
     private final Clock clock;
     private final Counter accepted;
     private final RoundLedger ledger;
+    /** Characters per user per second: the stream processor's queue is shared, so nobody may fill it alone. */
+    private final ClientRateLimiter perUser;
 
     TranscriptBatchWriter(RecordWriter writer, Validator validator, IngestSettings settings, Clock clock,
             MeterRegistry meters, RoundLedger ledger) {
         this.ledger = ledger;
+        this.perUser = new ClientRateLimiter(settings.userCharactersPerSecond(), settings.userCharactersBurst(),
+                settings.maxTrackedKeys());
         this.writer = new TranscriptGroupCommit(writer, TranscriptGroupCommit.MAX_RECORDS_PER_TRANSACTION, meters);
         this.validator = validator;
         this.settings = settings;
@@ -102,6 +107,15 @@ class TranscriptBatchWriter {
             ledger.reserveSegments(session.sessionId(), session.userId(), count, chars);
         } catch (ApiProblem p) {
             return Mono.error(p);
+        }
+        // After the round's bounds (so a batch they refuse costs no allowance; a batch they admit is at most a round's
+        // characters, which the burst always covers).
+        java.util.Optional<java.time.Duration> wait = perUser.tryAcquire(session.userId(), chars, System.nanoTime());
+        if (wait.isPresent()) {
+            ledger.giveBack(session.sessionId(), count, chars);
+            return Mono.error(ApiProblem.tooManyRequests(String.format(
+                    "You are sending transcript faster than anyone speaks (at most %,.0f characters a second); "
+                            + "send the rest in a moment.", settings.userCharactersPerSecond()), wait.get()));
         }
         return writer.writeAll(records).doOnError(e -> ledger.giveBack(session.sessionId(), count, chars))
                 .then(Mono.fromSupplier(() -> {

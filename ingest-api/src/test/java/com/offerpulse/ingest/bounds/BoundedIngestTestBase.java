@@ -11,6 +11,8 @@ import com.offerpulse.ingest.support.IngestWebTestBase;
 @TestPropertySource(properties = {
         "offerpulse.ingest.max-segments-per-round=4",
         "offerpulse.ingest.max-characters-per-round=100",
+        "offerpulse.ingest.user-characters-per-second=1",
+        "offerpulse.ingest.user-characters-burst=150",
         "offerpulse.ingest.max-open-rounds-per-user=2",
         "offerpulse.ingest.round-starts-per-minute=3",
         "offerpulse.ingest.max-sockets-per-user=2",

@@ -79,6 +79,24 @@ class IngestBoundsTest extends BoundedIngestTestBase {
     }
 
     @Test
+    void shouldRefuseTranscriptFasterThanTheUsersCharacterRateAcrossRounds() {
+        String user = "u_bounds_rate";
+        String first = openRound(user);
+        String second = openRound(user);
+        post("/api/sessions/" + first + "/transcript", user).bodyValue(batch(1, 1, "x".repeat(90))).exchange()
+                .expectStatus().isAccepted();
+        // 90 of the 150 characters a user may send at once are spent; 70 more must wait, whichever round they are for.
+        expectProblem(post("/api/sessions/" + second + "/transcript", user)
+                .bodyValue(batch(1, 1, "y".repeat(70))).exchange(), 429)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("faster than anyone speaks"));
+        assertThat(writer.on(Topics.TRANSCRIPT_SEGMENTS.name()))
+                .noneMatch(r -> second.equals(r.key()));
+        // The refused batch did not count against its round: a batch the allowance covers is taken.
+        post("/api/sessions/" + second + "/transcript", user).bodyValue(batch(1, 1, "z".repeat(50))).exchange()
+                .expectStatus().isAccepted();
+    }
+
+    @Test
     void shouldNotCountABatchKafkaRefused() {
         String user = "u_bounds_refused";
         String id = openRound(user);

@@ -81,6 +81,8 @@ class IngestFuzzIT {
                     "--offerpulse.ingest.round-starts-per-minute=10000",
                     "--offerpulse.ingest.max-segments-per-round=1000000",
                     "--offerpulse.ingest.max-characters-per-round=1000000000",
+                    "--offerpulse.ingest.user-characters-per-second=1000000000",
+                    "--offerpulse.ingest.user-characters-burst=1000000000",
                     "--offerpulse.ingest.max-sockets-per-user=100")) {
                 run(seed, kafka, ingest, started);
             }

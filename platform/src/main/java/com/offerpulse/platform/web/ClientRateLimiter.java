@@ -63,6 +63,25 @@ public final class ClientRateLimiter {
         return Optional.of(waitFor(1 - bucket.tokens));
     }
 
+    /**
+     * Takes {@code permits} tokens at once (a cost, e.g. characters) when the bucket holds them; otherwise takes
+     * nothing and says how long until it would. A cost above the burst can never be paid: callers bound it first.
+     */
+    public synchronized Optional<Duration> tryAcquire(String key, double permits, long nowNanos) {
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            makeRoom(nowNanos);
+            bucket = new Bucket(burst, nowNanos);
+            buckets.put(key, bucket);
+        }
+        bucket.refill(nowNanos);
+        if (bucket.tokens >= permits) {
+            bucket.tokens -= permits;
+            return Optional.empty();
+        }
+        return Optional.of(waitFor(permits - bucket.tokens));
+    }
+
     /** Like {@link #tryAcquire} but takes nothing: how long until a request would be allowed. */
     public synchronized Optional<Duration> peek(String key, long nowNanos) {
         Bucket bucket = buckets.get(key);

@@ -14,8 +14,8 @@ public final class Generated {
     public static final String LOCATIONS = "infra/nginx/locations.conf";
     public static final String INGRESS = "infra/k8s/base/generated/ingress.yaml";
     public static final String ROUTER_CONFIG = "infra/k8s/base/generated/router-routes.yaml";
-    public static final String TOPICS = "infra/k8s/base/kafka/generated/topics.yaml";
-    public static final String USERS = "infra/k8s/base/kafka/generated/users.yaml";
+    public static final String TOPICS = "infra/k8s/kafka-strimzi/generated/topics.yaml";
+    public static final String USERS = "infra/k8s/kafka-strimzi/generated/users.yaml";
 
     private Generated() {
     }

@@ -53,12 +53,11 @@ public final class LagCommand implements Callable<Integer> {
         long timeoutMs = kafka.timeout().toMillis();
         boolean over = false;
         try (Admin admin = kafka.admin()) {
-            Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(selected).all()
-                    .get(timeoutMs, TimeUnit.MILLISECONDS);
+            var described = admin.describeConsumerGroups(selected).describedGroups();
             out.printf("%-22s %-8s %-10s %-30s %12s %12s%n", "group", "members", "state", "topic", "lag",
                     "max/partition");
             for (String group : selected) {
-                ConsumerGroupDescription d = described.get(group);
+                ConsumerGroupDescription d = Groups.describe(described.get(group), timeoutMs);
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(timeoutMs, TimeUnit.MILLISECONDS);
                 String members = d == null ? "-" : String.valueOf(d.members().size());

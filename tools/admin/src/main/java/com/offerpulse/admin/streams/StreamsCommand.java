@@ -61,8 +61,8 @@ public final class StreamsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             long timeoutMs = kafka.timeout().toMillis();
             try (Admin admin = kafka.admin()) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(app)).all()
-                        .get(timeoutMs, TimeUnit.MILLISECONDS).get(app);
+                ConsumerGroupDescription group = com.offerpulse.admin.lag.Groups.describe(
+                        admin.describeConsumerGroups(List.of(app)).describedGroups().get(app), timeoutMs);
                 if (group != null && !group.members().isEmpty()) {
                     err.println("refused: " + app + " has " + group.members().size()
                             + " running member(s); stop every instance first. Nothing changed.");

@@ -2,7 +2,8 @@
 # Checks a Jib image tar (docker format) without a container runtime: reads its config JSON and layers and fails
 # unless the entrypoint runs the expected main class with the container memory flags, the user is the non-root
 # 65532, the expected port is exposed and the health labels are set; then, where this runs as root, unpacks the
-# layers and starts the image's own java in a chroot as user 65532 (with /proc bound, as a container has it).
+# layers and starts the image's own java in a chroot as user 65532 (with /proc bound, as a container has it), then
+# its entrypoint, until the service answers its liveness probe.
 #
 #   infra/image/check-image.sh IMAGE_TAR PORT MAIN_CLASS
 set -euo pipefail
@@ -80,6 +81,37 @@ if [[ "$(id -u)" == 0 ]] && command -v chroot >/dev/null 2>&1; then
       exit 1
     }
     echo "runtime: $(printf '%s\n' "$out" | head -n 1) (started in a chroot as 65532)"
+    # Then the image's own command line: the service must start and answer its liveness probe on the image's
+    # port mapping (here a free port, since the host's network is shared). Kafka is not needed to be alive.
+    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    mapfile -t cmd < <(python3 - "$TAR" <<'PY'
+import json, sys, tarfile
+t = tarfile.open(sys.argv[1])
+print("\n".join(json.load(t.extractfile(json.load(t.extractfile("manifest.json"))[0]["Config"]))["config"]["Entrypoint"]))
+PY
+)
+    cmd[0]=/opt/java/bin/java
+    env -i PATH=/opt/java/bin JAVA_HOME=/opt/java SERVER_PORT="$port" OFFERPULSE_KAFKA_BOOTSTRAP=127.0.0.1:9 \
+      OFFERPULSE_JWT_SECRET=image-check-secret-of-at-least-32-bytes \
+      "$(command -v chroot)" --userspec=65532:65532 "$WORK/root" "${cmd[@]}" >"$WORK/boot.log" 2>&1 &
+    boot_pid=$!
+    live=0
+    for _ in $(seq 1 180); do
+      if python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/actuator/health/liveness', timeout=1)" 2>/dev/null; then
+        live=1; break
+      fi
+      kill -0 "$boot_pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill "$boot_pid" 2>/dev/null || true
+    wait "$boot_pid" 2>/dev/null || true
+    if (( live )); then
+      echo "boot: the entrypoint started as 65532 and /actuator/health/liveness answered 200"
+    else
+      tail -n 30 "$WORK/boot.log" >&2
+      echo "image check FAILED: the image's entrypoint did not answer its liveness probe within 90 s" >&2
+      exit 1
+    fi
   else
     echo "runtime: not started (cannot bind /proc here)"
   fi

@@ -5,12 +5,17 @@
 # layers and starts the image's own java in a chroot as user 65532 (with /proc bound, as a container has it), then
 # its entrypoint, until the service answers its liveness probe.
 #
-#   infra/image/check-image.sh IMAGE_TAR PORT MAIN_CLASS
+#   infra/image/check-image.sh IMAGE_TAR PORT MAIN_CLASS [NAME=VALUE...]
+#
+# NAME=VALUE pairs are added to the image's environment for the boot (e.g. OFFERPULSE_KAFKA_BOOTSTRAP=127.0.0.1:9, a
+# port nothing answers on, so a service never talks to some other broker on this machine).
 set -euo pipefail
 
 TAR="${1:?usage: check-image.sh IMAGE_TAR PORT MAIN_CLASS}"
 PORT="${2:?port}"
 MAIN="${3:?main class}"
+shift 3
+EXTRA_ENV=("$@")
 [[ -f "$TAR" ]] || { echo "check-image: no such image tar: $TAR" >&2; exit 1; }
 command -v python3 >/dev/null 2>&1 || { echo "check-image: python3 is needed to read the tar" >&2; exit 1; }
 
@@ -81,19 +86,28 @@ if [[ "$(id -u)" == 0 ]] && command -v chroot >/dev/null 2>&1; then
       exit 1
     }
     echo "runtime: $(printf '%s\n' "$out" | head -n 1) (started in a chroot as 65532)"
-    # Then the image's own command line: the service must start and answer its liveness probe on the image's
-    # port mapping (here a free port, since the host's network is shared). Kafka is not needed to be alive.
+    # Then the image's own command line: the service must start and answer its liveness probe (on a free port:
+    # the host's network is shared).
     port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-    mapfile -t cmd < <(python3 - "$TAR" <<'PY'
-import json, sys, tarfile
-t = tarfile.open(sys.argv[1])
-print("\n".join(json.load(t.extractfile(json.load(t.extractfile("manifest.json"))[0]["Config"]))["config"]["Entrypoint"]))
+    # A container runtime's part, done by python: chroot, the image's WorkingDir, its User (no supplementary
+    # groups), its Env, then exec of its Entrypoint.
+    python3 - "$TAR" "$WORK/root" "$port" "${EXTRA_ENV[@]}" >"$WORK/boot.log" 2>&1 <<'PY' &
+import json, os, sys, tarfile
+tar_path, root, port = sys.argv[1:4]
+t = tarfile.open(tar_path)
+config = json.load(t.extractfile(json.load(t.extractfile("manifest.json"))[0]["Config"]))["config"]
+env = dict(e.split("=", 1) for e in config.get("Env", []))
+env.update(SERVER_PORT=port, OFFERPULSE_JWT_SECRET="image-check-secret-of-at-least-32-bytes")
+env.update(kv.split("=", 1) for kv in sys.argv[4:])
+uid, _, gid = config["User"].partition(":")
+os.chroot(root)
+os.chdir(config.get("WorkingDir") or "/")
+os.setgroups([])
+os.setgid(int(gid or uid))
+os.setuid(int(uid))
+entry = config["Entrypoint"]
+os.execvpe(entry[0], entry, env)
 PY
-)
-    cmd[0]=/opt/java/bin/java
-    env -i PATH=/opt/java/bin JAVA_HOME=/opt/java SERVER_PORT="$port" OFFERPULSE_KAFKA_BOOTSTRAP=127.0.0.1:9 \
-      OFFERPULSE_JWT_SECRET=image-check-secret-of-at-least-32-bytes \
-      "$(command -v chroot)" --userspec=65532:65532 "$WORK/root" "${cmd[@]}" >"$WORK/boot.log" 2>&1 &
     boot_pid=$!
     live=0
     for _ in $(seq 1 180); do

@@ -166,8 +166,9 @@ install_missing() {
   have "$cmd" && return 0
   if [[ "$(id -u)" == 0 ]] && have apt-get; then
     log "installing $* (apt-get)"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" </dev/null || die "apt-get install $* failed"
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" </dev/null; } >"${TMPDIR:-/tmp}/offerpulse-apt.log" 2>&1 ||
+      die "apt-get install $* failed; see ${TMPDIR:-/tmp}/offerpulse-apt.log"
   fi
   have "$cmd" || die "$cmd is required (apt-get install $*)"
 }

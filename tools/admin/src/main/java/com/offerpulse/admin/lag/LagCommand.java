@@ -54,7 +54,7 @@ public final class LagCommand implements Callable<Integer> {
         boolean over = false;
         try (Admin admin = kafka.admin()) {
             var described = admin.describeConsumerGroups(selected).describedGroups();
-            out.printf("%-22s %-8s %-10s %-30s %12s %12s%n", "group", "members", "state", "topic", "lag",
+            out.printf("%-22s %-8s %-10s %-50s %12s %12s%n", "group", "members", "state", "topic", "lag",
                     "max/partition");
             for (String group : selected) {
                 ConsumerGroupDescription d = Groups.describe(described.get(group), timeoutMs);
@@ -63,7 +63,7 @@ public final class LagCommand implements Callable<Integer> {
                 String members = d == null ? "-" : String.valueOf(d.members().size());
                 String state = d == null ? "-" : d.groupState().toString();
                 if (committed.isEmpty()) {
-                    out.printf("%-22s %-8s %-10s %-30s %12s %12s%n", group, members, state, "(no committed offsets)",
+                    out.printf("%-22s %-8s %-10s %-50s %12s %12s%n", group, members, state, "(no committed offsets)",
                             "-", "-");
                     continue;
                 }
@@ -85,7 +85,7 @@ public final class LagCommand implements Callable<Integer> {
                     total += lag;
                 }
                 for (var t : byTopic.entrySet()) {
-                    out.printf("%-22s %-8s %-10s %-30s %12d %12d%n", group, members, state, t.getKey(),
+                    out.printf("%-22s %-8s %-10s %-50s %12d %12d%n", group, members, state, t.getKey(),
                             t.getValue()[0], t.getValue()[1]);
                 }
                 if (maxLag != null && total > maxLag) {

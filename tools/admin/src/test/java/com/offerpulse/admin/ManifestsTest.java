@@ -396,5 +396,15 @@ class ManifestsTest {
         assertThat(spec.toString()).contains("OFFERPULSE_STREAM_STANDBYREPLICAS").contains("/data/state");
         assertThat(byKindName).containsKeys("Kafka/offerpulse", "KafkaNodePool/controller", "KafkaNodePool/broker",
                 "Ingress/offerpulse", "ConfigMap/offerpulse-config");
+        // The Strimzi overlay patches volumes/1 (the Kafka trust store) of every service workload by index.
+        for (String workload : List.of("Deployment/offerpulse-ingest", "Deployment/offerpulse-query",
+                "Deployment/offerpulse-realtime", "StatefulSet/offerpulse-stream")) {
+            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) byKindName
+                    .get(workload).body().get("spec")).get("template")).get("spec");
+            assertThat(((List<Map<String, Object>>) pod.get("volumes")).get(1)).as(workload)
+                    .containsEntry("name", "kafka-ca");
+        }
+        assertThat(Files.readString(K8S.resolve("overlays/strimzi/kustomization.yaml")))
+                .contains("path: /spec/template/spec/volumes/1/secret/secretName");
     }
 }

@@ -37,9 +37,9 @@ import com.offerpulse.contracts.topic.Topic;
 import com.offerpulse.contracts.topic.Topics;
 
 /**
- * The Kubernetes manifests under infra/k8s: generated files as a fresh render makes them, every core resource valid
- * against the Kubernetes API model (fabric8's, generated from the Kubernetes OpenAPI schema: unknown fields and wrong
- * types are errors), every kustomization complete, every registry topic a KafkaTopic with the layout's partitions and
+ * The Kubernetes manifests under infra/k8s: generated files as a fresh render makes them, every resource valid
+ * against the Kubernetes API model (fabric8's, generated from the Kubernetes OpenAPI schema) or Strimzi's CRD model
+ * (unknown fields and wrong types are errors), every kustomization complete, every registry topic a KafkaTopic with the layout's partitions and
  * configs, every service a KafkaUser with its planned ACLs, every route of the proxy an Ingress path to the right
  * service, every probe on a health group its service has.
  */
@@ -50,16 +50,22 @@ class ManifestsTest {
             TopicLayout.DEFAULT_REPLICATION, TopicLayout.DEFAULT_MIN_INSYNC,
             java.time.Duration.ofDays(7));
 
-    private static final Map<String, Class<?>> MODEL = Map.of(
-            "apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class,
-            "apps/v1/StatefulSet", io.fabric8.kubernetes.api.model.apps.StatefulSet.class,
-            "v1/Service", io.fabric8.kubernetes.api.model.Service.class,
-            "v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class,
-            "v1/Secret", io.fabric8.kubernetes.api.model.Secret.class,
-            "policy/v1/PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class,
-            "autoscaling/v2/HorizontalPodAutoscaler",
-            io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class,
-            "networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class);
+    private static final Map<String, Class<?>> MODEL = Map.ofEntries(
+            Map.entry("kafka.strimzi.io/v1beta2/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool",
+                    io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class),
+            Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
+            Map.entry("apps/v1/StatefulSet", io.fabric8.kubernetes.api.model.apps.StatefulSet.class),
+            Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
+            Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
+            Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
+            Map.entry("policy/v1/PodDisruptionBudget",
+                    io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler",
+                    io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
+            Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class));
 
     /** A YAML document and the file it came from. */
     record Doc(Path file, Map<String, Object> body) {
@@ -120,9 +126,6 @@ class ManifestsTest {
         int checked = 0;
         for (Doc d : allDocs()) {
             String apiVersion = (String) d.body().get("apiVersion");
-            if (apiVersion.startsWith("kafka.strimzi.io/")) {
-                continue; // checked against the registry below
-            }
             Class<?> type = MODEL.get(apiVersion + "/" + d.kind());
             assertThat(type).as("%s %s in %s: a kind this test knows", apiVersion, d.kind(), d.file()).isNotNull();
             Object typed = mapper.convertValue(d.body(), type);
@@ -132,7 +135,7 @@ class ManifestsTest {
             assertThat(d.name()).as("metadata.name in %s", d.file()).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
             checked++;
         }
-        assertThat(checked).isGreaterThan(20);
+        assertThat(checked).isGreaterThan(20 + Topics.ALL.size() + ServiceAccess.ALL.size());
     }
 
     /** Collects the paths of every value the model kept in additionalProperties (a field it does not know). */
@@ -153,7 +156,8 @@ class ManifestsTest {
             }
             return;
         }
-        if (!o.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+        if (!o.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")
+                && !o.getClass().getName().startsWith("io.strimzi.api.kafka.model")) {
             return;
         }
         for (Method m : o.getClass().getMethods()) {

@@ -3,7 +3,8 @@
 # min.insync.replicas 2), one Redis, two instances of each service (their own executable jars), nginx in front.
 #
 #   infra/cluster.sh up            build what is missing, start everything (sequentially), wait for health
-#   infra/cluster.sh status        every process: pid, alive, health
+#   infra/cluster.sh status        every process: pid, alive, health; the scrape token's expiry
+#   infra/cluster.sh rotate-token  mint a fresh Prometheus scrape token (also done by every `up`)
 #   infra/cluster.sh down [--purge]  stop everything (--purge also deletes the run directory: topics, state, logs)
 #
 # Everything lives under $OFFERPULSE_CLUSTER_DIR (default ./data/cluster): pid files, logs, broker logs, state
@@ -33,6 +34,13 @@ SERVICE_START_TIMEOUT="${OFFERPULSE_SERVICE_START_TIMEOUT:-180}"
 
 FAULTS_JAR="$ROOT/tools/faults/target/faults.jar"
 FAULTS_LIB="$ROOT/tools/faults/target/lib"
+# The operator CLI creates the topics, as on any real cluster (docs/OPERATIONS.md, "Operator CLI").
+ADMIN_JAR="$ROOT/tools/admin/target/offerpulse-admin.jar"
+# The web app: Vite builds it into the launcher's static folder (frontend/vite.config.ts).
+WEB_ROOT="$ROOT/launcher/src/main/resources/static"
+# The scrape token is minted fresh on every `up` and by `rotate-token`; `status` warns this many days before expiry.
+SCRAPE_TOKEN_TTL="${OFFERPULSE_SCRAPE_TOKEN_TTL:-30d}"
+SCRAPE_TOKEN_WARN_DAYS=7
 
 log()  { printf '[cluster %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 die()  { printf '[cluster] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -135,11 +143,38 @@ wait_health() {
 ensure_built() {
   local missing=0 s
   for s in "${SERVICES[@]}"; do [[ -f "$(service_jar "$s")" ]] || missing=1; done
-  [[ -f "$FAULTS_JAR" && -d "$FAULTS_LIB" ]] || missing=1
+  [[ -f "$FAULTS_JAR" && -d "$FAULTS_LIB" && -f "$ADMIN_JAR" ]] || missing=1
   if (( missing )) || [[ "${OFFERPULSE_REBUILD:-0}" == 1 ]]; then
-    log "building the service jars and the cluster tool (./mvnw package -pl tools/faults -am)"
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl tools/faults -am) || die "build failed"
+    log "building the service jars, the cluster tool and the operator CLI (./mvnw package -pl tools/faults,tools/admin -am)"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl tools/faults,tools/admin -am) || die "build failed"
   fi
+  if [[ ! -f "$WEB_ROOT/index.html" ]] || ! grep -q '/assets/' "$WEB_ROOT/index.html" 2>/dev/null; then
+    if have npm; then
+      log "building the web app (frontend: npm ci && npm run build, into $WEB_ROOT)"
+      (cd "$ROOT/frontend" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null &&
+        npm run build >/dev/null) || die "web app build failed"
+    else
+      log "WARNING: no built web app in $WEB_ROOT and no npm to build it: the proxy serves a placeholder page"
+    fi
+  fi
+}
+
+# install_missing CMD PACKAGE...: install what a command needs with apt-get when running as root, as
+# `./offerpulse test` does for its prerequisites; otherwise say what to install.
+install_missing() {
+  local cmd="$1"; shift
+  have "$cmd" && return 0
+  if [[ "$(id -u)" == 0 ]] && have apt-get; then
+    log "installing $* (apt-get)"
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" </dev/null; } >"${TMPDIR:-/tmp}/offerpulse-apt.log" 2>&1 ||
+      die "apt-get install $* failed; see ${TMPDIR:-/tmp}/offerpulse-apt.log"
+  fi
+  have "$cmd" || die "$cmd is required (apt-get install $*)"
+}
+
+admin_tool() {
+  java -Xmx128m -XX:+UseSerialGC -jar "$ADMIN_JAR" "$@"
 }
 
 cluster_tool() {
@@ -190,7 +225,7 @@ kafka_up() {
   done
   log "waiting for 3 brokers at $(bootstrap)"
   cluster_tool await-brokers --bootstrap "$(bootstrap)" --count 3 --timeout 180s >/dev/null
-  cluster_tool create-topics --bootstrap "$(bootstrap)" --partitions 6 --replication 3 --min-insync 2 |
+  admin_tool topics create --bootstrap "$(bootstrap)" --partitions 6 --replication 3 --min-insync 2 |
     sed 's/^/[cluster] /'
 }
 
@@ -261,10 +296,10 @@ nginx_up() {
       printf '}\n'
     done
   } >"$dir/upstreams.conf"
-  local frontend="$ROOT/frontend/dist"
+  local frontend="$WEB_ROOT"
   if [[ ! -f "$frontend/index.html" ]]; then
     frontend="$dir/www"; mkdir -p "$frontend"
-    printf 'OfferPulse API is behind /api and /ws; build the frontend (cd frontend && npm run build) to serve it here.\n' \
+    printf 'OfferPulse API is behind /api and /ws; build the web app (cd frontend && npm run build) to serve it here.\n' \
       >"$frontend/index.html"
   fi
   NGINX_DIR="$dir" INFRA_DIR="$INFRA_DIR" PROXY_HOST="$PROXY_HOST" PROXY_PORT="$PROXY_PORT" FRONTEND_ROOT="$frontend" \
@@ -285,11 +320,24 @@ nginx_up() {
   die "nginx not answering on $PROXY_HOST:$PROXY_PORT; see $dir/error.log"
 }
 
+# The Prometheus scrape token: minted fresh on every `up` (and by `rotate-token`), written atomically. Prometheus
+# reads credentials_file on every scrape, so a new token is used without a reload; `status` shows the days left and
+# warns near the end; the OfferPulseScrapeFailing alert (infra/prometheus/alerts.yml) fires if scrapes fail anyway.
 write_scrape_token() {
   local f="$RUN_DIR/prometheus.token"
-  if [[ ! -s "$f" ]]; then
-    (umask 077; cluster_tool mint-token --secret-file "$RUN_DIR/jwt-secret" --subject svc_prometheus --ttl 30d >"$f")
-  fi
+  (umask 077; cluster_tool mint-token --secret-file "$RUN_DIR/jwt-secret" --subject svc_prometheus \
+    --ttl "$SCRAPE_TOKEN_TTL" >"$f.new") && mv -f "$f.new" "$f"
+  log "scrape token (valid $SCRAPE_TOKEN_TTL) in $f"
+}
+
+# token_days_left FILE: whole days until the JWT's exp claim, or nothing when it cannot be read.
+token_days_left() {
+  local payload exp
+  [[ -s "$1" ]] || return 0
+  payload="$(cut -d. -f2 <"$1" | tr '_-' '/+')"
+  while (( ${#payload} % 4 )); do payload+="="; done
+  exp="$(printf '%s' "$payload" | base64 -d 2>/dev/null | sed -n 's/.*"exp":\([0-9]*\).*/\1/p')"
+  [[ -n "$exp" ]] && echo $(( (exp - $(date +%s)) / 86400 ))
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -298,9 +346,9 @@ write_scrape_token() {
 
 cmd_up() {
   have java || die "java (17+) is required"
-  have nginx || die "nginx is required (apt-get install nginx)"
-  have redis-server || die "redis-server is required (apt-get install redis-server)"
-  have envsubst || die "envsubst is required (apt-get install gettext-base)"
+  install_missing nginx nginx
+  install_missing redis-server redis-server
+  install_missing envsubst gettext-base
   local t0=$SECONDS
   mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs"
   ensure_built
@@ -343,6 +391,15 @@ cmd_status() {
   else
     printf '%-12s %-8s %-7s %s\n' nginx - down -; rc=1
   fi
+  local days
+  days="$(token_days_left "$RUN_DIR/prometheus.token")"
+  if [[ -z "$days" ]]; then
+    printf 'scrape token: none (run up or rotate-token)\n'
+  elif (( days < SCRAPE_TOKEN_WARN_DAYS )); then
+    printf 'scrape token: WARNING expires in %s day(s): run infra/cluster.sh rotate-token\n' "$days"; rc=1
+  else
+    printf 'scrape token: valid for %s more day(s)\n' "$days"
+  fi
   return "$rc"
 }
 
@@ -370,6 +427,8 @@ cmd_down() {
 case "${1:-}" in
   up) cmd_up ;;
   status) cmd_status ;;
+  rotate-token) [[ -s "$RUN_DIR/jwt-secret" ]] || die "no cluster in $RUN_DIR (run up first)"
+    ensure_built; write_scrape_token ;;
   down) shift; cmd_down "$@" ;;
   *) usage ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One interview round through the reverse proxy, the way the browser does it:
-#   dev-login → start a round → WebSocket upgrades (/ws/rooms, /ws/ingest) → transcript → end
+#   the web app (index.html with its root element, then every script and stylesheet it links) → dev-login → start a round → WebSocket upgrades (/ws/rooms, /ws/ingest) → transcript → end
 #   → GET /api/sessions/{id} (the end-of-round card, once the stream processor summarised it)
 #   → GET /api/user/offer-probability
 # Prints each step with its time; exits non-zero at the first failure.
@@ -42,6 +42,20 @@ ws_upgrade() {
     -H 'Sec-WebSocket-Key: b2ZmZXJwdWxzZS1zbW9rZQ==' "$BASE$1" 2>/dev/null)" || true
   [[ "$code" == 101 ]] || fail "WebSocket upgrade of ${1%%\?*}: HTTP $code (wanted 101)"
 }
+
+# The page first: the proxy must serve the built web app (not a placeholder), and every asset it links.
+t=$(date +%s%N)
+call GET /
+expect 200 "web app page"
+grep -q '<div id="root">' "$BODY" || fail "GET / is not the web app (no root element): $(head -c 200 "$BODY")"
+mapfile -t ASSETS < <(grep -oE '(src|href)="/assets/[^"]+"' "$BODY" | sed -E 's/^(src|href)="//; s/"$//' | sort -u)
+(( ${#ASSETS[@]} > 0 )) || fail "GET / links no built asset (/assets/...): is it the Vite build?"
+for asset in "${ASSETS[@]}"; do
+  call GET "$asset"
+  expect 200 "web app asset $asset"
+  [[ -s "$BODY" ]] || fail "web app asset $asset is empty"
+done
+step "web app page + assets" "${#ASSETS[@]} assets ($(ms_since "$t") ms)"
 
 USERNAME="smoke-$(date +%s)-$RANDOM"
 

@@ -1,5 +1,6 @@
 package com.offerpulse.faults.cluster;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,97 +14,123 @@ import java.util.Set;
 import com.offerpulse.contracts.auth.HmacSecret;
 import com.offerpulse.contracts.auth.Role;
 import com.offerpulse.contracts.auth.TokenIssuer;
-import com.offerpulse.contracts.topic.Topics;
-import com.offerpulse.kafka.embedded.TopicProvisioner;
 
 /**
  * The Java steps of {@code infra/cluster.sh}, run from {@code tools/faults/target/faults.jar:target/lib/*}:
  *
  * <pre>
  * await-brokers --bootstrap HOSTS --count N [--timeout 120s]
- * create-topics --bootstrap HOSTS [--partitions 6] [--replication 3] [--min-insync 2] [--retention 7d]
  * mint-token    --secret-file FILE --subject ID [--ttl 30d] [--analyst]
  * </pre>
  *
- * Topics come from the {@link Topics} registry (names, compaction), so the cluster gets exactly what the embedded
- * default creates, with replication 3 and {@code min.insync.replicas} 2.
+ * Topic creation moved to the operator CLI ({@code tools/admin}: {@code offerpulse-admin topics create}), which
+ * infra/cluster.sh calls. Options are strict: an unknown or misspelled option, a missing or malformed value exits 2
+ * before anything runs; {@code --help} prints the usage and exits 0.
  */
 public final class ClusterTool {
-    static final int DEFAULT_PARTITIONS = 6;
-    static final short DEFAULT_REPLICATION = 3;
-    static final int DEFAULT_MIN_INSYNC = 2;
-    static final String DEFAULT_RETENTION = "7d";
     static final String DEFAULT_WAIT = "120s";
     static final String DEFAULT_TOKEN_TTL = "30d";
+    static final int OK = 0;
+    static final int USAGE = 2;
+
+    /** Each command and the options it takes: {@code true} for an option with a value, {@code false} for a flag. */
+    private static final Map<String, Map<String, Boolean>> COMMANDS = Map.of(
+            "await-brokers", Map.of("bootstrap", true, "count", true, "timeout", true),
+            "mint-token", Map.of("secret-file", true, "subject", true, "ttl", true, "analyst", false));
+
+    private static final String USAGE_TEXT = """
+            usage: ClusterTool await-brokers --bootstrap HOSTS --count N [--timeout 120s]
+                   ClusterTool mint-token --secret-file FILE --subject ID [--ttl 30d] [--analyst]
+            Topics: java -jar tools/admin/target/offerpulse-admin.jar topics create --help""";
 
     private ClusterTool() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
-            usage();
-        }
-        Map<String, String> opts = options(args);
-        switch (args[0]) {
-            case "await-brokers" -> {
-                String bootstrap = required(opts, "bootstrap");
-                int count = Integer.parseInt(opts.getOrDefault("count", "3"));
-                Duration timeout = Durations.parse(opts.getOrDefault("timeout", DEFAULT_WAIT));
-                BrokerWait.awaitBrokers(bootstrap, count, timeout);
-                System.out.println(count + " brokers registered at " + bootstrap);
-            }
-            case "create-topics" -> {
-                String bootstrap = required(opts, "bootstrap");
-                var settings = new TopicProvisioner.TopicSettings(
-                        Integer.parseInt(opts.getOrDefault("partitions", String.valueOf(DEFAULT_PARTITIONS))),
-                        Short.parseShort(opts.getOrDefault("replication", String.valueOf(DEFAULT_REPLICATION))),
-                        Integer.parseInt(opts.getOrDefault("min-insync", String.valueOf(DEFAULT_MIN_INSYNC))),
-                        Durations.parse(opts.getOrDefault("retention", DEFAULT_RETENTION)));
-                List<String> created = TopicProvisioner.ensureTopics(bootstrap, Topics.ALL, settings);
-                System.out.println("Topics ready: " + created.size() + " created now (" + settings.partitions()
-                        + " partitions, replication " + settings.replicationFactor() + ", min.insync.replicas "
-                        + settings.minInsyncReplicas() + ")");
-            }
-            case "mint-token" -> {
-                String secret = Files.readString(Path.of(required(opts, "secret-file"))).trim();
-                String subject = required(opts, "subject");
-                Duration ttl = Durations.parse(opts.getOrDefault("ttl", DEFAULT_TOKEN_TTL));
-                Set<Role> roles = opts.containsKey("analyst") ? EnumSet.of(Role.CANDIDATE, Role.ANALYST)
-                        : EnumSet.of(Role.CANDIDATE);
-                System.out.println(new TokenIssuer(HmacSecret.parse(secret))
-                        .issue(subject, subject, roles, ttl, Instant.now()).token());
-            }
-            default -> usage();
+        int exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (exit != OK) {
+            System.exit(exit);
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** Runs one command; returns the exit code (0 done, 2 usage; failures throw). */
+    static int run(String[] args, PrintWriter out, PrintWriter err) throws Exception {
+        if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            (args.length == 0 ? err : out).println(USAGE_TEXT);
+            return args.length == 0 ? USAGE : OK;
+        }
+        if (args[0].equals("create-topics")) {
+            err.println("create-topics moved to the operator CLI: java -jar tools/admin/target/offerpulse-admin.jar "
+                    + "topics create --bootstrap HOSTS [--partitions 6] [--replication 3] [--min-insync 2]");
+            return USAGE;
+        }
+        Map<String, Boolean> known = COMMANDS.get(args[0]);
+        if (known == null) {
+            err.println("unknown command '" + args[0] + "'\n" + USAGE_TEXT);
+            return USAGE;
+        }
+        Map<String, String> opts;
+        Duration timeout;
+        Duration ttl;
+        int count;
+        try {
+            opts = options(args, known);
+            timeout = Durations.parse(opts.getOrDefault("timeout", DEFAULT_WAIT));
+            ttl = Durations.parse(opts.getOrDefault("ttl", DEFAULT_TOKEN_TTL));
+            count = Integer.parseInt(opts.getOrDefault("count", "3"));
+            if (count < 1) {
+                throw new IllegalArgumentException("--count must be at least 1: " + count);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(args[0] + ": " + e.getMessage() + "\n" + USAGE_TEXT);
+            return USAGE;
+        }
+        switch (args[0]) {
+            case "await-brokers" -> {
+                String bootstrap = opts.get("bootstrap");
+                BrokerWait.awaitBrokers(bootstrap, count, timeout);
+                out.println(count + " brokers registered at " + bootstrap);
+            }
+            default -> {
+                String secret = Files.readString(Path.of(opts.get("secret-file"))).trim();
+                String subject = opts.get("subject");
+                Set<Role> roles = opts.containsKey("analyst") ? EnumSet.of(Role.CANDIDATE, Role.ANALYST)
+                        : EnumSet.of(Role.CANDIDATE);
+                out.println(new TokenIssuer(HmacSecret.parse(secret))
+                        .issue(subject, subject, roles, ttl, Instant.now()).token());
+            }
+        }
+        return OK;
+    }
+
+    /** Strict parsing: only the command's own options, each once, values where they take one; required ones set. */
+    static Map<String, String> options(String[] args, Map<String, Boolean> known) {
         Map<String, String> opts = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Unexpected argument: " + args[i]);
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
             }
             String key = args[i].substring(2);
-            boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
-            opts.put(key, hasValue ? args[++i] : "true");
+            Boolean takesValue = known.get(key);
+            if (takesValue == null) {
+                throw new IllegalArgumentException("unknown option --" + key);
+            }
+            String value = "true";
+            if (takesValue) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new IllegalArgumentException("--" + key + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (opts.put(key, value) != null) {
+                throw new IllegalArgumentException("--" + key + " given twice");
+            }
+        }
+        for (String required : List.of("bootstrap", "secret-file", "subject")) {
+            if (known.containsKey(required) && !opts.containsKey(required)) {
+                throw new IllegalArgumentException("--" + required + " is required");
+            }
         }
         return opts;
-    }
-
-    private static String required(Map<String, String> opts, String key) {
-        String value = opts.get(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("--" + key + " is required");
-        }
-        return value;
-    }
-
-    private static void usage() {
-        System.err.println("""
-                usage: ClusterTool await-brokers --bootstrap HOSTS --count N [--timeout 120s]
-                       ClusterTool create-topics --bootstrap HOSTS [--partitions 6] [--replication 3] \
-                [--min-insync 2] [--retention 7d]
-                       ClusterTool mint-token --secret-file FILE --subject ID [--ttl 30d] [--analyst]""");
-        System.exit(2);
     }
 }

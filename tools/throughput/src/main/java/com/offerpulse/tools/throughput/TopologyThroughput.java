@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -57,10 +56,21 @@ public final class TopologyThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = parse(args);
-        int sessions = Integer.parseInt(opts.getOrDefault("sessions", "2000"));
-        int perSession = Integer.parseInt(opts.getOrDefault("segments-per-session", "30"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "2"));
+        ThroughputOptions options;
+        try {
+            options = ThroughputOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("throughput: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options == ThroughputOptions.HELP) {
+            System.out.print(ThroughputOptions.help());
+            return;
+        }
+        int sessions = options.sessions();
+        int perSession = options.segmentsPerSession();
+        int threads = options.threads();
         long total = (long) sessions * perSession;
         Path dir = Files.createTempDirectory("offerpulse-throughput");
         System.out.printf("Topology throughput: %d sessions x %d segments = %d segments, %d stream thread(s)%n",
@@ -146,13 +156,5 @@ public final class TopologyThroughput {
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) {
         producer.send(new ProducerRecord<>(topic, key, value));
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            out.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return out;
     }
 }

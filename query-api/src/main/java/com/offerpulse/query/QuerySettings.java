@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Min;
  * Query API settings ({@code offerpulse.query.*}).
  *
  * @param applicationId     Kafka Streams application id shared by every query-api instance
- * @param stateDir          RocksDB state directory (one per instance)
+ * @param stateDir          RocksDB state directory (one per instance); blank means {@code <java.io.tmpdir>/offerpulse-query}
  * @param advertisedHost    the host other instances use to reach this one ({@code application.server}); the port
  *                          is the HTTP port this instance bound
  * @param commitInterval    exactly-once commit interval: how stale a view may be after its input
@@ -33,7 +33,7 @@ import jakarta.validation.constraints.Min;
 @ConfigurationProperties("offerpulse.query")
 public record QuerySettings(
         @DefaultValue("offerpulse-query") String applicationId,
-        @DefaultValue("${java.io.tmpdir}/offerpulse-query") String stateDir,
+        @DefaultValue("") String stateDir,
         @DefaultValue("127.0.0.1") String advertisedHost,
         @DefaultValue("50ms") Duration commitInterval,
         @DefaultValue("0") @Min(0) int standbyReplicas,
@@ -43,4 +43,10 @@ public record QuerySettings(
         @DefaultValue("10s") Duration sessionTimeout,
         @DefaultValue("" + UserRoundList.DEFAULT_ROUNDS_LISTED) @Min(1) @Max(UserRoundList.MAX_ROUNDS_LISTED)
         int roundsListed) {
+
+    public QuerySettings {
+        // @DefaultValue does not resolve placeholders: a literal "${java.io.tmpdir}" became a relative path.
+        stateDir = stateDir == null || stateDir.isBlank() ? System.getProperty("java.io.tmpdir") + "/offerpulse-query"
+                : stateDir;
+    }
 }

@@ -17,7 +17,8 @@ import com.offerpulse.stream.rounds.RoundBounds;
  *
  * @param applicationId      Kafka Streams application id (consumer group, internal topic prefix); a replay uses a
  *                           fresh one
- * @param stateDir           where RocksDB state lives (the launcher puts it under the data directory)
+ * @param stateDir           where RocksDB state lives (the launcher puts it under the data directory); blank means
+ *                           {@code <java.io.tmpdir>/offerpulse-streams}
  * @param commitInterval     exactly-once commit interval: downstream read_committed readers see results at commit,
  *                           so this bounds the added latency
  * @param inactivityTimeout  a round with no input for this long (wall clock) ends with reason "timeout"
@@ -37,7 +38,7 @@ import com.offerpulse.stream.rounds.RoundBounds;
 @ConfigurationProperties("offerpulse.stream")
 public record StreamSettings(
         @DefaultValue("offerpulse-stream") String applicationId,
-        @DefaultValue("${java.io.tmpdir}/offerpulse-streams") String stateDir,
+        @DefaultValue("") String stateDir,
         @DefaultValue("50ms") Duration commitInterval,
         @DefaultValue("10m") Duration inactivityTimeout,
         @DefaultValue("30s") Duration timeoutScan,
@@ -54,6 +55,9 @@ public record StreamSettings(
     @ConstructorBinding
     public StreamSettings {
         roundBounds = roundBounds == null ? RoundBounds.defaults() : roundBounds;
+        // @DefaultValue does not resolve placeholders: a literal "${java.io.tmpdir}" became a relative path.
+        stateDir = stateDir == null || stateDir.isBlank() ? System.getProperty("java.io.tmpdir") + "/offerpulse-streams"
+                : stateDir;
     }
 
     /** The settings before round bounds existed (tools and tests build them so): bounds at their defaults. */

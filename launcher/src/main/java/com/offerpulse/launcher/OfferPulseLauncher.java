@@ -8,6 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -52,7 +54,10 @@ public final class OfferPulseLauncher {
             } else {
                 log.info("Using the Kafka cluster at {}; no embedded broker", bootstrap);
             }
-            List<String> created = TopicProvisioner.ensureTopics(bootstrap, Topics.ALL,
+            // The shared client settings (TLS, SASL) for an external cluster, read before Spring starts.
+            Map<String, String> clientProperties = Binder.get(env)
+                    .bind("offerpulse.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+            List<String> created = TopicProvisioner.ensureTopics(bootstrap, clientProperties, Topics.ALL,
                     new TopicProvisioner.TopicSettings(settings.partitions(), settings.replication(),
                             settings.minInsyncReplicas(), settings.retention()));
             log.info("Topics ready ({} created now)", created.size());

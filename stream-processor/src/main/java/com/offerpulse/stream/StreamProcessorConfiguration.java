@@ -33,7 +33,8 @@ class StreamProcessorConfiguration {
             OfferProbabilityModel model, MeterRegistry meters, DeadLetters deadLetters) {
         RoundEngine engine = new RoundEngine(new SentenceSplitter(), tagger, settings);
         return new ManagedKafkaStreams(settings.applicationId(), OfferPulseTopology.build(settings, engine, model),
-                LowLatencyStreamsConfig.withDeadLetters(OfferPulseTopology.streamsConfig(settings, kafka.bootstrap()),
-                        deadLetters), meters);
+                LowLatencyStreamsConfig.withClientProperties(LowLatencyStreamsConfig.withDeadLetters(
+                        OfferPulseTopology.streamsConfig(settings, kafka.bootstrap()), deadLetters), kafka.properties()),
+                meters);
     }
 }

@@ -107,6 +107,12 @@ public final class TopicProvisioner {
      */
     public static List<String> ensureTopics(String bootstrapServers, Collection<? extends Topic<?, ?>> topics,
             TopicSettings settings) {
+        return ensureTopics(bootstrapServers, Map.of(), topics, settings);
+    }
+
+    /** As above, with extra client settings (TLS, SASL) for a secured cluster. */
+    public static List<String> ensureTopics(String bootstrapServers, Map<String, String> clientProperties,
+            Collection<? extends Topic<?, ?>> topics, TopicSettings settings) {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(settings, "settings");
         Map<String, NewTopic> wanted = new LinkedHashMap<>();
@@ -118,12 +124,12 @@ public final class TopicProvisioner {
         }
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         int timeoutMs = (int) TIMEOUT.toMillis();
-        Map<String, Object> conf = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "offerpulse-topic-provisioner",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        Map<String, Object> conf = new java.util.HashMap<>(clientProperties);
+        conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        conf.put(AdminClientConfig.CLIENT_ID_CONFIG, "offerpulse-topic-provisioner");
+        conf.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        conf.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        conf.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         try (Admin admin = Admin.create(conf)) {
             Map<String, KafkaFuture<Void>> results = admin
                     .createTopics(wanted.values(), new CreateTopicsOptions().timeoutMs(timeoutMs))

@@ -66,10 +66,11 @@ final class KafkaHealthIndicator implements HealthIndicator, AutoCloseable {
                 a = admin;
                 if (a == null) {
                     int timeout = (int) settings.kafkaTimeout().toMillis();
-                    a = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "offerpulse-health"));
+                    Map<String, Object> props = new java.util.HashMap<>(kafka.clientProperties());
+                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+                    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "offerpulse-health");
+                    a = Admin.create(props);
                     admin = a;
                 }
             }

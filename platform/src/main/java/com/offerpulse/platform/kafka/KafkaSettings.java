@@ -1,6 +1,8 @@
 package com.offerpulse.platform.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,6 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Kafka client settings every service shares. {@code OFFERPULSE_KAFKA_BOOTSTRAP} sets the cluster. The timeouts
  * are short on purpose: a write the broker cannot take is answered 503 within seconds instead of hanging.
+ *
+ * <p>{@code properties} are Kafka client settings applied to every producer, consumer, admin client and Streams
+ * application of the JVM (TLS, SASL, client racks...): {@code offerpulse.kafka.properties.security.protocol=SASL_SSL},
+ * or from the environment {@code OFFERPULSE_KAFKA_PROPERTIES_SECURITY_PROTOCOL=SASL_SSL} (docs/OPERATIONS.md, "Any
+ * Kafka"). OfferPulse's own settings (serializers, isolation, idempotence, timeouts) are applied after them, so a
+ * property cannot weaken a guarantee the code relies on.
  */
 @ConfigurationProperties("offerpulse.kafka")
 public record KafkaSettings(
@@ -24,5 +32,18 @@ public record KafkaSettings(
         /** A background consumer whose loop failed starts again after this pause, doubled per failure in a row. */
         @DefaultValue("500ms") Duration restartBackoff,
         /** The longest pause between restarts of a failing background consumer. */
-        @DefaultValue("30s") Duration restartBackoffMax) {
+        @DefaultValue("30s") Duration restartBackoffMax,
+        /** Kafka client settings for every client of the JVM (security, TLS, SASL); see above. */
+        Map<String, String> properties) {
+
+    public KafkaSettings {
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** The shared client settings plus the bootstrap address: the base of every client's configuration. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> p = new HashMap<>(properties);
+        p.put("bootstrap.servers", bootstrap);
+        return p;
+    }
 }

@@ -66,6 +66,16 @@ public final class LowLatencyStreamsConfig {
      * The same config whose exception handlers write to {@code deadLetters} (the application's shared writer, with its
      * meter registry) instead of one made from {@code bootstrap.servers}.
      */
+    /**
+     * Adds the shared Kafka client settings ({@code offerpulse.kafka.properties.*}: security, TLS, SASL) to a Streams
+     * configuration; Kafka Streams hands them to its consumers, producers and admin client. OfferPulse's own
+     * settings already in {@code config} win.
+     */
+    public static Properties withClientProperties(Properties config, java.util.Map<String, String> clientProperties) {
+        clientProperties.forEach(config::putIfAbsent);
+        return config;
+    }
+
     public static Properties withDeadLetters(Properties config, DeadLetters deadLetters) {
         if (deadLetters != null) {
             config.put(QuarantineSupport.DEAD_LETTERS, deadLetters);

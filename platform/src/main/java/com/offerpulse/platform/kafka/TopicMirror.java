@@ -91,9 +91,10 @@ public abstract class TopicMirror extends BackgroundConsumer {
 
     @Override
     protected final void consume(KafkaConsumer<String, byte[]> c) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis()))) {
+        Map<String, Object> adminProps = new HashMap<>(kafka.clientProperties());
+        adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis());
+        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis());
+        try (Admin admin = Admin.create(adminProps)) {
             active = c;
             List<TopicPartition> partitions = awaitPartitions(c, List.of(topic), MISSING_TOPIC_PAUSE,
                     () -> failPending(new TimeoutException(topic + " not readable yet")));

@@ -39,8 +39,7 @@ public final class TransactionalKafkaWriter implements RecordWriter {
 
     public TransactionalKafkaWriter(KafkaSettings settings, String transactionalIdPrefix, MeterRegistry meters) {
         this.settings = settings;
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        Map<String, Object> props = new HashMap<>(settings.clientProperties());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

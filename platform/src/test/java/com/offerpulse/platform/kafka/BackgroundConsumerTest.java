@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +19,34 @@ class BackgroundConsumerTest {
 
     /** Nothing is reached: KafkaConsumer connects lazily, and these loops never poll. */
     private static KafkaSettings settings(Duration backoff) {
+        return settings(backoff, Map.of());
+    }
+
+    private static KafkaSettings settings(Duration backoff, Map<String, String> clientProperties) {
         return new KafkaSettings("127.0.0.1:1", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), backoff, backoff.multipliedBy(4));
+                Duration.ofSeconds(5), Duration.ofSeconds(5), backoff, backoff.multipliedBy(4), clientProperties);
+    }
+
+    @Test
+    void shouldBuildItsConsumerWithTheSharedClientProperties() {
+        // A trust store that does not exist: the consumer can only fail if the TLS settings reached it.
+        KafkaSettings tls = settings(Duration.ofMillis(20), Map.of("security.protocol", "SSL",
+                "ssl.truststore.location", "/nonexistent/offerpulse-truststore.p12", "ssl.truststore.password", "x"));
+        BackgroundConsumer consumer = new BackgroundConsumer(tls, "tls-consumer") {
+            @Override
+            protected void consume(KafkaConsumer<String, byte[]> c) {
+                while (running()) {
+                    Thread.onSpinWait();
+                }
+            }
+        };
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> consumer.health().restarts() >= 1);
+            assertThat(consumer.health().lastError()).isEqualTo("org.apache.kafka.common.KafkaException");
+        } finally {
+            consumer.stop();
+        }
     }
 
     @Test

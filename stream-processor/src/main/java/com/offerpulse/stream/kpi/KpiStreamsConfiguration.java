@@ -26,7 +26,8 @@ class KpiStreamsConfiguration {
     ManagedKafkaStreams kpiDerivationStreams(KpiSettings settings, StreamSettings stream, KafkaSettings kafka,
             MeterRegistry meters, DeadLetters deadLetters) {
         return new ManagedKafkaStreams(settings.applicationId(), KpiTopology.build(settings),
-                LowLatencyStreamsConfig.withDeadLetters(KpiTopology.streamsConfig(settings, stream, kafka.bootstrap()),
-                        deadLetters), meters);
+                LowLatencyStreamsConfig.withClientProperties(LowLatencyStreamsConfig.withDeadLetters(
+                        KpiTopology.streamsConfig(settings, stream, kafka.bootstrap()), deadLetters), kafka.properties()),
+                meters);
     }
 }

@@ -17,6 +17,6 @@ class DeadLetterConfiguration {
 
     @Bean(destroyMethod = "close")
     DeadLetters deadLetters(KafkaSettings kafka, ObjectProvider<MeterRegistry> meters, Clock clock) {
-        return new DeadLetters(kafka.bootstrap(), Map.of(), meters.getIfAvailable(), clock);
+        return new DeadLetters(kafka.bootstrap(), Map.copyOf(kafka.properties()), meters.getIfAvailable(), clock);
     }
 }

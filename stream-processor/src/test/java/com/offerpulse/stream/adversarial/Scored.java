@@ -43,6 +43,11 @@ record Scored(String name, MeterState state, MeterValues meters, double roundSco
             state = state.add(TAGGER.analyze(s));
         }
         MeterValues meters = state.values();
+        if (state.notEnglish()) {
+            // As the user processor does: not scored, the estimate stays where it was (here the population prior).
+            double prior = OfferProbabilityModel.priorProbability();
+            return new Scored(name, state, meters, 0.0, prior, prior, state.hints());
+        }
         double score = MODEL.sessionScore(meters, state.sentenceCount());
         List<RoundResult> rounds = new ArrayList<>();
         double[] p = new double[3];

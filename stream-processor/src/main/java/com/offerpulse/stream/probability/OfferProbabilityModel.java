@@ -117,7 +117,8 @@ public final class OfferProbabilityModel {
             double averageScore,
             double effectiveRounds,
             double meanSentences,
-            double scoreSpread) {
+            double scoreSpread,
+            double driverScale) {
     }
 
     // ---- one round -----------------------------------------------------------------------------------------
@@ -204,7 +205,7 @@ public final class OfferProbabilityModel {
             }
             fixes.add(byWireName(d.meter()).fixAdvice());
         }
-        for (Driver d : withHeadroom(positive)) {
+        for (Driver d : withHeadroom(positive, e.driverScale())) {
             if (fixes.size() == MAX_FIX_NEXT) {
                 break;
             }
@@ -299,7 +300,11 @@ public final class OfferProbabilityModel {
         logit = Math.max(-ceiling, Math.min(ceiling, logit));
         logit = Math.max(previousLogit - MAX_ROUND_MOVE, Math.min(previousLogit + MAX_ROUND_MOVE, logit));
         // The drivers are the evidence's contributions scaled alike, so intercept + drivers = the published log-odds.
-        double scale = Math.abs(evidence - INTERCEPT) < 1e-12 ? 0.0 : (logit - INTERCEPT) / (evidence - INTERCEPT);
+        // When the bounded move holds the estimate on the other side of the prior than this evidence (a bad round after
+        // good ones), the drivers show 0 rather than flip their signs: the estimate is then carried by the rounds
+        // before, not by what this window says.
+        double scale = Math.abs(evidence - INTERCEPT) < 1e-12 ? 0.0
+                : Math.max(0.0, (logit - INTERCEPT) / (evidence - INTERCEPT));
 
         List<Driver> drivers = new ArrayList<>();
         k = 0;
@@ -325,7 +330,7 @@ public final class OfferProbabilityModel {
                 (BAND_BASE + BAND_SPREAD * spread) / Math.sqrt(effectiveRounds)
                         * (1.0 + BAND_SENTENCE_HALF / (BAND_SENTENCE_HALF + meanSentences)));
         return new Explanation(INTERCEPT, List.copyOf(drivers), logit, sigmoid(logit), halfWidth,
-                100.0 * averageScore, effectiveRounds, meanSentences, spread);
+                100.0 * averageScore, effectiveRounds, meanSentences, spread, scale);
     }
 
     /** The offer probability before any round: the population prior, as published. */
@@ -339,20 +344,25 @@ public final class OfferProbabilityModel {
      * Positive meter drivers whose centred value (contribution / (slope x weight)) is still below
      * {@link #STRONG_CENTRED}, weakest first (ties in meter order).
      */
-    private List<Driver> withHeadroom(List<Driver> positive) {
+    private List<Driver> withHeadroom(List<Driver> positive, double scale) {
         List<Driver> weak = new ArrayList<>();
+        if (scale <= 0.0) {
+            return weak;
+        }
         for (Driver d : positive) {
             ModelMeter m = byWireName(d.meter());
-            if (m != ModelMeter.ANSWER_LENGTH && centredOf(d) < STRONG_CENTRED) {
+            if (m != ModelMeter.ANSWER_LENGTH && centredOf(d, scale) < STRONG_CENTRED) {
                 weak.add(d);
             }
         }
-        weak.sort(Comparator.comparingDouble(this::centredOf).thenComparingInt(d -> byWireName(d.meter()).ordinal()));
+        weak.sort(Comparator.comparingDouble((Driver d) -> centredOf(d, scale))
+                .thenComparingInt(d -> byWireName(d.meter()).ordinal()));
         return weak;
     }
 
-    private double centredOf(Driver d) {
-        return d.contribution() / (SCORE_SLOPE * formula.weight(byWireName(d.meter())));
+    /** The meter's recent centred value: its contribution before the shrink toward the prior. */
+    private double centredOf(Driver d, double scale) {
+        return d.contribution() / (scale * SCORE_SLOPE * formula.weight(byWireName(d.meter())));
     }
 
     /** Strongest first (by absolute contribution), ties in meter order. */

@@ -302,7 +302,9 @@ public final class SentenceTagger {
                     }
                 }
                 case HEDGE -> {
-                    if (fillerAccepted(t, s, e, p.rule())) {
+                    // "roughly 30%", "roughly $30": an approximate figure is honest precision, not a hedge
+                    boolean beforeFigure = e - s == 1 && e < t.size && (t.hasClass(e, num) || t.kind[e] == Tokens.NUMBER);
+                    if (fillerAccepted(t, s, e, p.rule()) && !beforeFigure) {
                         hedges.add(new Candidate(s, e, p));
                     }
                 }

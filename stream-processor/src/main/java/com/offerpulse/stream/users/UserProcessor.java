@@ -93,7 +93,7 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
                 score, before, atThisRound.offerProbability(),
                 model.roundDrivers(round.finalMeters(), round.sentenceCount()),
                 changes(previousRound == null ? null : previousRound.meters(), round.finalMeters()),
-                atThisRound.whatToFixNext(), round.sentenceCount(), round.endedAt());
+                roundAdvice(userId, result), round.sentenceCount(), round.endedAt());
         UserOfferProbability view = view(userId, recent, roundsSeen);
         store.put(userId, new UserRounds(userId, recent, view, roundsSeen));
 
@@ -118,6 +118,15 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
         return new UserOfferProbability(v.userId(), v.offerProbability(), v.confidenceBand(), v.driversPositive(),
                 v.driversNegative(), v.deltaVsLastSession(), v.whatToFixNext(), roundsSeen, v.dataSufficiency(),
                 v.updatedAt());
+    }
+
+    /**
+     * The round card's advice: from this round alone (issue 14: blending earlier rounds in told a candidate who had
+     * just given seven quantified sentences to "end with a measurable result"). A meter this round already has
+     * strong is never advised; the dashboard's advice (the view's what_to_fix_next) reads the recent rounds.
+     */
+    private List<String> roundAdvice(String userId, RoundResult result) {
+        return model.compute(userId, List.of(result), null, result.endedAt()).whatToFixNext();
     }
 
     /**

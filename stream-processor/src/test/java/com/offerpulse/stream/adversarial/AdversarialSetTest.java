@@ -26,8 +26,16 @@ class AdversarialSetTest {
         strong = Scored.of("honest-strong");
     }
 
+    /** Every answer of the set, for the table in docs/OFFER_PROBABILITY.md. */
+    static final String[] ALL = {"honest-vague", "honest-strong", "stuffing-varied", "cue-salad", "ramble-2000",
+        "one-word", "figures-only", "spanish", "german", "french", "chinese", "lorem-ipsum", "question-read-back",
+        "we-only", "model-answer-copy"};
+
     @Test
     void theHonestStrongAnswerIsClearlyAheadOfTheHonestVagueOne() {
+        for (String name : ALL) {
+            System.out.println("ADV " + Scored.of(name).row());
+        }
         assertThat(strong.roundScore()).isGreaterThan(vague.roundScore() + 25);
         assertThat(strong.probabilityAfterOne()).isGreaterThan(vague.probabilityAfterOne());
         assertThat(strong.probabilityAfterThree()).isGreaterThan(vague.probabilityAfterThree() + 0.1);

@@ -297,6 +297,15 @@ class SentenceTaggerTest {
 
     // ------------------------------------------------------------------ helpers
 
+    @Test
+    void roughlyBeforeAFigureIsPrecisionNotAHedge() {
+        assertThat(tagger.analyze("Failures dropped to roughly 1.5% within a month.").features().hedgeCount())
+                .isZero();
+        assertThat(tagger.analyze("Each failure cost roughly $30 in lost revenue.").features().hedgeCount())
+                .isZero();
+        assertThat(tagger.analyze("It roughly worked, I guess.").features().hedgeCount()).isEqualTo(2);
+    }
+
     private static int count(List<WeakSpan> spans, WeakSpanKind kind) {
         return (int) spans.stream().filter(s -> s.kind() == kind).count();
     }

@@ -3,6 +3,7 @@ import { trackEvent } from './lib/api';
 import { Link, matchRoute, useLocation } from './lib/router';
 import { AppShell } from './components/AppShell';
 import { DashboardPanel } from './components/DashboardPanel';
+import { HowComputedPage } from './components/HowComputedPage';
 import { Interview } from './components/Interview';
 import { KpiPage } from './components/KpiPage';
 import { QuickStartPanel } from './components/QuickStartPanel';
@@ -15,6 +16,7 @@ const TITLES: Record<string, string> = {
   interview: 'Mock interview round · OfferPulse',
   kpi: 'KPIs · OfferPulse',
   share: 'Interview practice snapshot · OfferPulse',
+  how: 'How your offer probability is computed · OfferPulse',
   not_found: 'Page not found · OfferPulse',
 };
 
@@ -29,7 +31,8 @@ export function App() {
 
   return (
     <ToastProvider>
-      <AppShell current={route.page}>
+      {/* The "how" page highlights no navigation item (AppShell's own list of pages is left as it is). */}
+      <AppShell current={route.page === 'how' ? 'not_found' : route.page}>
         {route.page === 'landing' ? <QuickStartPanel /> : null}
         {route.page === 'dashboard' ? (
           <>
@@ -40,6 +43,7 @@ export function App() {
         {route.page === 'interview' ? <Interview key={location.key} sessionId={route.sessionId} /> : null}
         {route.page === 'kpi' ? <KpiPage key={location.key} /> : null}
         {route.page === 'share' ? <SharePage token={route.token} /> : null}
+        {route.page === 'how' ? <HowComputedPage /> : null}
         {route.page === 'not_found' ? (
           <section className="card narrow center">
             <h1 className="page-title">This page does not exist</h1>

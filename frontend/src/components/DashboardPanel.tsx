@@ -67,7 +67,15 @@ export function DashboardPanel() {
   return (
     <div className="dashboard">
       <OfferProbabilityCard view={view} />
-      <FixNextPanel negativeDrivers={view.drivers_negative} whatToFixNext={view.what_to_fix_next} />
+      <FixNextPanel
+        negativeDrivers={view.drivers_negative}
+        whatToFixNext={view.what_to_fix_next}
+        delta={view.delta_vs_last_session}
+        rounds={view.sessions_count}
+      />
+      <p className="small">
+        <Link to="/how">How your offer probability is computed</Link>
+      </p>
       <div className="dashboard-actions">
         <Link to="/interview" className="btn btn-primary">Start the next round</Link>
         <button type="button" className="btn btn-ghost" onClick={reload}>Refresh</button>

@@ -1,4 +1,5 @@
 import { isNumber, percent, points, trendOf } from '../lib/format';
+import { Link } from '../lib/router';
 import type { OfferProbability } from '../lib/types';
 
 interface Props {
@@ -42,6 +43,9 @@ export function OfferProbabilityCard({ view }: Props) {
         ) : (
           'The likely range appears after your first scored round.'
         )}
+      </p>
+      <p className="small">
+        <Link to="/how">How this is computed</Link>
       </p>
     </section>
   );

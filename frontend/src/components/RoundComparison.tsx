@@ -1,4 +1,4 @@
-import { formatDate, percent, signed } from '../lib/format';
+import { formatDate, percent, pointsBetween, signed } from '../lib/format';
 import { METERS } from '../lib/meters';
 import type { RoundItem } from '../lib/types';
 
@@ -29,14 +29,14 @@ export function RoundComparison({ older, newer, olderLabel, newerLabel }: Props)
             <td>{percent(older.offer_probability_after)}</td>
             <td>{percent(newer.offer_probability_after)}</td>
             <td className={changeClass(newer.offer_probability_after - older.offer_probability_after, true)}>
-              {signed(Math.round((newer.offer_probability_after - older.offer_probability_after) * 100))} pts
+              {pointsBetween(older.offer_probability_after, newer.offer_probability_after)}
             </td>
           </tr>
           <tr>
             <th scope="row">Round score</th>
             <td>{Math.round(older.session_score)}</td>
             <td>{Math.round(newer.session_score)}</td>
-            <td className={changeClass(newer.session_score - older.session_score, true)}>{signed(Math.round(newer.session_score - older.session_score))}</td>
+            <td className={changeClass(newer.session_score - older.session_score, true)}>{signed(Math.round(newer.session_score) - Math.round(older.session_score))}</td>
           </tr>
           {METERS.map((m) => {
             const a = older.final_meters[m.key];

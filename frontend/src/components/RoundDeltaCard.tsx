@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, describeError, getRoundSummary } from '../lib/api';
-import { isNumber, percent, points, signed, trendOf } from '../lib/format';
+import { isNumber, percent, pointsBetween, signed, trendOf } from '../lib/format';
 import { isHigherBetter, meterLabel } from '../lib/meters';
 import { Link } from '../lib/router';
 import type { RoundSummary } from '../lib/types';
@@ -117,6 +117,7 @@ export function DeltaCardBody({ summary, liveHints = NO_HINTS, onNextRound }: { 
   const next = useRef<HTMLButtonElement>(null);
   useEffect(() => next.current?.focus(), []);
   const changes = summary.what_changed.filter((c) => c.meter !== 'answer_length');
+  const notScored = isNotScored(summary);
   // The summary's own advice first; when it has none, the round's strongest negative drivers, then the hints the
   // meters gave at the end of the round (a round can score well overall and still have a clear next step).
   const negative = [...summary.drivers]
@@ -128,6 +129,11 @@ export function DeltaCardBody({ summary, liveHints = NO_HINTS, onNextRound }: { 
   return (
     <section className="card delta-card" aria-labelledby="delta-title" data-testid="delta-card">
       <h2 id="delta-title">Round complete</h2>
+      {notScored ? (
+        <p className="notice" role="status" data-testid="not-scored">
+          Not scored: only English answers are scored for now, so this round did not move your offer probability.
+        </p>
+      ) : null}
       <div className="delta-hero">
         <div>
           <p className="eyebrow">Offer probability</p>
@@ -140,7 +146,7 @@ export function DeltaCardBody({ summary, liveHints = NO_HINTS, onNextRound }: { 
             <>
               <p className="delta-points" data-testid="delta-change">
                 <span aria-hidden="true">{trend === 'up' ? '▲ ' : trend === 'down' ? '▼ ' : ''}</span>
-                {points(change)}
+                {pointsBetween(summary.offer_probability_before, summary.offer_probability_after)}
               </p>
               <p className="muted small">
                 from {percent(summary.offer_probability_before)} before this round
@@ -174,7 +180,7 @@ export function DeltaCardBody({ summary, liveHints = NO_HINTS, onNextRound }: { 
           </ul>
         </div>
         <div>
-          <h3 className="small-title">What to fix next</h3>
+          <h3 className="small-title">What to fix next <span className="muted small">(from this round)</span></h3>
           {fixes.length === 0 ? (
             <p className="muted small">Nothing stands out: keep the same structure with a new question.</p>
           ) : (
@@ -191,7 +197,13 @@ export function DeltaCardBody({ summary, liveHints = NO_HINTS, onNextRound }: { 
           Start the next round
         </button>
         <Link to="/dashboard" className="btn btn-ghost">See your dashboard</Link>
+        <Link to="/how" className="btn btn-ghost">How this is computed</Link>
       </div>
     </section>
   );
+}
+
+/** A round the pipeline did not score (not English): session score 0, no drivers, the one line that says why. */
+export function isNotScored(summary: RoundSummary): boolean {
+  return summary.drivers.length === 0 && summary.what_to_fix_next.some((f) => f.startsWith('Only English answers are scored'));
 }

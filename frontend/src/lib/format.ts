@@ -12,8 +12,23 @@ export function percent(p: number | null | undefined, digits = 0): string {
   return `${(p * 100).toFixed(digits)}%`;
 }
 
-/** A probability difference in percentage points, signed: 0.041 → "+4.1 pts". */
-export function points(delta: number | null | undefined, digits = 1): string {
+/**
+ * One quantity, one number everywhere (issue 14): a probability is shown as a whole percentage, and a change in it
+ * as whole points. Where both ends are known the change is the difference of the two percentages as shown
+ * ({@link pointsBetween}), so "90% → 45%" always reads "−45 pts", never "−44".
+ */
+export function wholePercent(p: number): number {
+  return Math.round(p * 100);
+}
+
+/** The change between two probabilities as the difference of the whole percentages shown: 0.9049, 0.4451 → "−45 pts". */
+export function pointsBetween(before: number | null | undefined, after: number | null | undefined): string {
+  if (!isNumber(before) || !isNumber(after)) return NO_VALUE;
+  return points((wholePercent(after) - wholePercent(before)) / 100);
+}
+
+/** A probability difference in whole percentage points, signed: 0.041 → "+4 pts". */
+export function points(delta: number | null | undefined, digits = 0): string {
   if (!isNumber(delta)) return NO_VALUE;
   const value = delta * 100;
   const rounded = Number(value.toFixed(digits));

@@ -48,6 +48,7 @@ export type Route =
   | { page: 'interview'; sessionId: string | null }
   | { page: 'kpi' }
   | { page: 'share'; token: string }
+  | { page: 'how' }
   | { page: 'not_found' };
 
 export function matchRoute(path: string): Route {
@@ -55,6 +56,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/' || clean === '/index.html') return { page: 'landing' };
   if (clean === '/dashboard') return { page: 'dashboard' };
   if (clean === '/kpi') return { page: 'kpi' };
+  if (clean === '/how') return { page: 'how' };
   if (clean === '/interview') return { page: 'interview', sessionId: null };
   const round = /^\/interview\/([A-Za-z0-9_-]{1,64})$/.exec(clean);
   if (round?.[1]) return { page: 'interview', sessionId: round[1] };

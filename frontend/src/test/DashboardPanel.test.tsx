@@ -78,7 +78,7 @@ describe('DashboardPanel', () => {
 
     const card = await screen.findByTestId('offer-probability-card');
     expect(card.textContent).toContain('Early estimate');
-    expect(card.textContent).toContain('+5.0 pts');
+    expect(card.textContent).toContain('+5 pts');
     expect(screen.getByRole('heading', { name: 'Round 1 vs Round 2' })).toBeTruthy();
     expectNoNaN(container);
   });
@@ -95,7 +95,7 @@ describe('DashboardPanel', () => {
     expect(headings[0]).toBe('Offer probability');
     expect(card.textContent).toContain('42%');
     expect(card.textContent).toContain('Based on 5 rounds');
-    expect(card.textContent).toContain('+3.1 pts');
+    expect(card.textContent).toContain('+3 pts');
     // the top two negative drivers only, strongest first
     const fix = within(container.querySelector('.fix-next') as HTMLElement);
     expect(fix.getByText('Impact Strength')).toBeTruthy();

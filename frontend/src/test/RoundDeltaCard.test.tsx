@@ -28,7 +28,7 @@ describe('RoundDeltaCard', () => {
     expect(getRoundSummary).toHaveBeenCalledTimes(3);
     expect(getRoundSummary).toHaveBeenCalledWith('s_9');
     expect(screen.getByTestId('delta-after').textContent).toBe('41%');
-    expect(screen.getByTestId('delta-change').textContent).toContain('+3.5 pts');
+    expect(screen.getByTestId('delta-change').textContent).toContain('+3 pts');
     expect(card.textContent).toContain('from 38% before this round');
     expect(card.textContent).toContain('71');
     expect(card.textContent).toContain('55 → 61');

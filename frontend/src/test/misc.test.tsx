@@ -24,8 +24,8 @@ describe('format', () => {
       expect(duration(bad)).toBe('—');
     }
     expect(percent(0.4123)).toBe('41%');
-    expect(points(0.0353)).toBe('+3.5 pts');
-    expect(points(-0.02)).toBe('−2.0 pts');
+    expect(points(0.0353)).toBe('+4 pts');
+    expect(points(-0.02)).toBe('−2 pts');
     expect(points(0.00001)).toBe('±0 pts');
     expect(duration(41000)).toBe('41 s');
     expect(duration(125000)).toBe('2 min 5 s');
@@ -108,7 +108,7 @@ describe('SharePage', () => {
     render(<SharePage token="abc" />);
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading.textContent).toContain('43%');
-    expect(heading.textContent).toContain('8.0 pts in 30 days');
+    expect(heading.textContent).toContain('8 pts in 30 days');
     expect(screen.getByText('Clear structure')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Try OfferPulse' })).toBeTruthy();
   });

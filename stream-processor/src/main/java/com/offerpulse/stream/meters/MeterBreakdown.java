@@ -37,6 +37,13 @@ import com.offerpulse.contracts.analytics.MeterValues;
  * @param gibberish         risk: max(0, PLAUSIBLE_FULL - plausibleShare) / PLAUSIBLE_FULL
  * @param rawRisk           risk before blending
  * @param values            the five meters as published (rounded, 0–100)
+ * @param substanceShare    substance: word-weighted share of substantive sentences (1 when nothing was said)
+ * @param distinctShare     substance: content words said for the first time / content words (1 below
+ *                          DISTINCT_MIN_TOKENS)
+ * @param substance         S = min(1, substanceShare / SUBSTANCE_OK) x min(1, distinctShare / DISTINCT_OK),
+ *                          multiplies the four positive meters with Q
+ * @param weOnly            the answer said "we" at least WE_ONLY_MIN times and never "I"
+ * @param notEnglish        most words were in sentences judged not English: the meters show the neutral prior
  */
 public record MeterBreakdown(
         double uniqueWeight,
@@ -68,5 +75,10 @@ public record MeterBreakdown(
         double drift,
         double gibberish,
         double rawRisk,
-        MeterValues values) {
+        MeterValues values,
+        double substanceShare,
+        double distinctShare,
+        double substance,
+        boolean weOnly,
+        boolean notEnglish) {
 }

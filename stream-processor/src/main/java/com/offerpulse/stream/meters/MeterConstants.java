@@ -26,6 +26,30 @@ public final class MeterConstants {
     /** Normalized-sentence hashes kept for repeat detection (the most recently said ones). */
     public static final int REPEAT_MEMORY = 64;
 
+    // ---- substance (docs/METERS.md "Substance": cue words, figures and filler are not content) ------------------
+
+    /** Content words (see Substance) at which a sentence with a clause counts as fully substantive. */
+    public static final double CONTENT_WORDS_FULL = 3.0;
+    /** Word-weighted share of substantive sentences at or above which no substance cut applies. */
+    public static final double SUBSTANCE_OK = 0.75;
+    /** Share of content words said for the first time at or above which no repetition-of-content cut applies. */
+    public static final double DISTINCT_OK = 0.65;
+    /** Content words below which the distinct share is not judged (too little text). */
+    public static final int DISTINCT_MIN_TOKENS = 12;
+    /** Bits of the set of content words said so far (false "already said" about 1 in 10 at 50 distinct words). */
+    public static final int CONTENT_BITS = 512;
+    /** Figures counted per sentence at most (a sentence stacking more earns no more specificity). */
+    public static final int MAX_EVIDENCE_PER_SENTENCE = 3;
+    /** Action verbs counted per sentence at most ("I led, owned, drove and spearheaded" counts 2). */
+    public static final int MAX_ACTION_VERBS_PER_SENTENCE = 2;
+    /** Share of words in sentences judged not English at or above which the round is not scored. */
+    public static final double NOT_ENGLISH_SHARE = 0.5;
+    /** Credibility is multiplied by this when the answer says "we" (at least WE_ONLY_MIN times) and never "I". */
+    public static final double WE_ONLY_CREDIBILITY = 0.55;
+    public static final int WE_ONLY_MIN = 2;
+    /** Risk Drift added at no substance at all (scaled by 1 - the substance factor). */
+    public static final double RISK_W_EMPTY = 0.6;
+
     // ---- credibility ----------------------------------------------------------------------------------------
 
     /** Evidence items per unique sentence that earn full specificity (one every two sentences). */

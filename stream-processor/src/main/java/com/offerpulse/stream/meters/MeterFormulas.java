@@ -24,6 +24,13 @@ public final class MeterFormulas {
         double repeatShare = spoken == 0 ? 0.0 : clamp01(s.repeatedWords() / spoken);
         double quality = Math.min(1.0, plausibleShare / PLAUSIBLE_FULL) * (1.0 - repeatShare);
 
+        // Substance: cue words, figures and filler are not content; nor is the same content said over and over.
+        double substanceShare = unique == 0 ? 1.0 : clamp01(s.substanceWords() / unique);
+        double distinctShare = s.contentTokens() < DISTINCT_MIN_TOKENS ? 1.0
+                : clamp01((double) s.distinctContent() / s.contentTokens());
+        double substance = Math.min(1.0, substanceShare / SUBSTANCE_OK) * Math.min(1.0, distinctShare / DISTINCT_OK);
+        boolean weOnly = s.firstPersonSingular() == 0 && s.firstPersonPlural() >= WE_ONLY_MIN;
+
         // Credibility.
         double specificity = Math.min(1.0, s.evidence() / (EVIDENCE_PER_SENTENCE * uniqueSentences));
         double concreteness = Math.min(1.0, s.actionVerbs() / (ACTION_VERBS_PER_SENTENCE * uniqueSentences));
@@ -32,7 +39,8 @@ public final class MeterFormulas {
                 : (s.vague() + s.uniqueHedges() + UNSUPPORTED_WEIGHT * s.unsupported()) / unique;
         double firmness = 1.0 - Math.min(1.0, WEAK_CLAIM_SCALE * weakRate);
         double rawCredibility = 100.0 * (CRED_W_SPECIFICITY * specificity + CRED_W_CONCRETENESS * concreteness
-                + CRED_W_OWNERSHIP * ownership + CRED_W_FIRMNESS * firmness);
+                + CRED_W_OWNERSHIP * ownership + CRED_W_FIRMNESS * firmness)
+                * (weOnly ? WE_ONLY_CREDIBILITY : 1.0);
 
         // STAR structure.
         boolean c = s.contextSentences() > 0;
@@ -41,7 +49,9 @@ public final class MeterFormulas {
         boolean l = s.reflectionSentences() > 0;
         double resultCredit = !r ? 0.0
                 : s.resultsWithEvidence() > 0 ? 1.0 : STAR_UNQUANTIFIED_RESULT_CREDIT;
-        double coverage = (c ? STAR_PART_CONTEXT : 0) + (a ? STAR_PART_ACTION : 0) + STAR_PART_RESULT * resultCredit
+        // The Action part is what the candidate did: told only with "we", it is half there.
+        double coverage = (c ? STAR_PART_CONTEXT : 0) + (a ? STAR_PART_ACTION * (weOnly ? 0.5 : 1.0) : 0)
+                + STAR_PART_RESULT * resultCredit
                 + (l ? STAR_PART_REFLECTION : 0);
         int passed = 0;
         if (c && r && s.firstContext() < s.firstResult()) {
@@ -89,18 +99,25 @@ public final class MeterFormulas {
         }
         double gibberish = Math.max(0.0, PLAUSIBLE_FULL - plausibleShare) / PLAUSIBLE_FULL;
         double rawRisk = 100.0 * Math.min(1.0, RISK_W_EXCESS * excessShare + RISK_W_OFF_TOPIC * offTopicShare
-                + RISK_W_DRIFT * drift + RISK_W_REPEAT * repeatShare + RISK_W_GIBBERISH * gibberish);
+                + RISK_W_DRIFT * drift + RISK_W_REPEAT * repeatShare + RISK_W_GIBBERISH * gibberish
+                + RISK_W_EMPTY * (1.0 - substance));
 
-        MeterValues values = new MeterValues(
-                meter(quality * blend(rawCredibility, wUnique)),
-                meter(quality * blend(rawStar, wUnique)),
-                meter(quality * blend(rawConfidence, wSpoken)),
-                meter(quality * blend(rawImpact, wUnique)),
-                meter(blend(rawRisk, wSpoken)));
+        boolean notEnglish = s.notEnglish();
+        double q = quality * substance;
+        MeterValues values = notEnglish
+                ? new MeterValues((int) NEUTRAL_PRIOR, (int) NEUTRAL_PRIOR, (int) NEUTRAL_PRIOR, (int) NEUTRAL_PRIOR,
+                        (int) NEUTRAL_PRIOR)
+                : new MeterValues(
+                        meter(q * blend(rawCredibility, wUnique)),
+                        meter(q * blend(rawStar, wUnique)),
+                        meter(q * blend(rawConfidence, wSpoken)),
+                        meter(q * blend(rawImpact, wUnique)),
+                        meter(blend(rawRisk, wSpoken)));
         return new MeterBreakdown(wUnique, wSpoken, plausibleShare, repeatShare, quality, specificity, concreteness,
                 ownership, firmness, rawCredibility, coverage, order, balance, rawStar, disfluencyRate, disfluencySd, level,
                 stability, rawConfidence, hasResult, figures, quantified, unsupportedPenalty, rawImpact, excessShare,
-                offTopicShare, drift, gibberish, rawRisk, values);
+                offTopicShare, drift, gibberish, rawRisk, values, substanceShare, distinctShare, substance, weOnly,
+                notEnglish);
     }
 
     /** prior + weight x (raw - prior). */

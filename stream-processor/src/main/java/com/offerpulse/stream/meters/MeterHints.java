@@ -15,6 +15,11 @@ public final class MeterHints {
 
     /** Every hint the meters can give, with its base priority; declaration order breaks ties. */
     public enum Hint {
+        NOT_ENGLISH(200, "Only English answers are scored for now: this answer was not scored."),
+        NO_SUBSTANCE(95, "Say what actually happened: the system, the people, the problem and what you did. "
+                + "Cue words and bare figures don't count as content."),
+        WE_ONLY(92, "You only said \"we\": an interviewer can't tell what you did yourself. "
+                + "Say \"I\" for your own part."),
         START(70, "Start with one sentence of context, then say what you did, the result and what you learned."),
         GIBBERISH(100, "Parts of your answer weren't recognisable words: speak clearly and check your microphone."),
         REPEAT(90, "You said the same sentence again: move the story forward instead of repeating it."),
@@ -77,10 +82,17 @@ public final class MeterHints {
             all.add(new Scored(Hint.START, 1.0, Hint.START.base()));
             return all;
         }
+        if (b.notEnglish()) {
+            // Nothing else was scored: any other hint would be about noise.
+            all.add(new Scored(Hint.NOT_ENGLISH, 1.0, Hint.NOT_ENGLISH.base()));
+            return all;
+        }
         double spoken = Math.max(1, s.spokenWords());
         double unique = Math.max(1, s.uniqueWords());
         double uniqueSentences = Math.max(1, s.uniqueSentences());
 
+        consider(all, Hint.NO_SUBSTANCE, 1.0 - b.substance());
+        consider(all, Hint.WE_ONLY, b.weOnly() ? 1.0 : 0.0);
         consider(all, Hint.GIBBERISH, Math.min(1.0, 3.0 * b.gibberish()));
         consider(all, Hint.REPEAT, s.repeatedSentences() > 0 ? Math.min(1.0, 0.5 + 2.0 * b.repeatShare()) : 0.0);
         if (s.resultSentences() > 0) {
@@ -107,7 +119,7 @@ public final class MeterHints {
         consider(all, Hint.DRIFT, Math.min(1.0, 10.0 * b.drift()));
         int i = s.firstPersonSingular();
         int we = s.firstPersonPlural();
-        consider(all, Hint.SAY_I, we > i ? (double) we / (i + we) : 0.0);
+        consider(all, Hint.SAY_I, we > i && !b.weOnly() ? (double) we / (i + we) : 0.0);
         consider(all, Hint.HEDGES, Math.min(1.0, 15.0 * s.hedges() / spoken));
         consider(all, Hint.LONG_SENTENCES, Math.min(1.0, 3.0 * b.excessShare()));
         consider(all, Hint.OFF_TOPIC, Math.min(1.0, 2.0 * b.offTopicShare()));

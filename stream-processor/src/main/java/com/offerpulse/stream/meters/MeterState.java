@@ -6,8 +6,10 @@ import java.util.Objects;
 
 import com.offerpulse.contracts.analytics.MeterValues;
 import com.offerpulse.contracts.analytics.SentenceTag;
+import com.offerpulse.stream.tagging.LanguageCheck;
 import com.offerpulse.stream.tagging.SentenceAnalysis;
 import com.offerpulse.stream.tagging.SentenceFeatures;
+import com.offerpulse.stream.tagging.Substance;
 
 /**
  * The running evidence of one round, from which the five live meters are computed (docs/METERS.md).
@@ -61,6 +63,14 @@ import com.offerpulse.stream.tagging.SentenceFeatures;
  * @param lateWeak            fillers + vague + hedges of the same sentences
  * @param recentHashes        FNV-1a hashes of the last {@link MeterConstants#REPEAT_MEMORY} distinct normalized
  *                            sentences, least recently said first
+ * @param substanceWords      sum over unique sentences of words x substance (0..1: a clause with
+ *                            {@link MeterConstants#CONTENT_WORDS_FULL} content words is 1, see {@link Substance})
+ * @param contentTokens       content words of unique sentences (each counted once per sentence)
+ * @param distinctContent     content words said for the first time in the round (by {@code contentBits})
+ * @param contentBits         a {@link MeterConstants#CONTENT_BITS}-bit set of the content words said so far (8 longs,
+ *                            so the state stays small whatever the length of the round)
+ * @param foreignWords        words of sentences judged not English (all sentences, {@link LanguageCheck})
+ * @param placeholderSentences unique sentences holding a template placeholder ("by X%"): their figures are void
  */
 public record MeterState(
         int sentenceCount,
@@ -100,18 +110,25 @@ public record MeterState(
         int earlyWeak,
         List<Integer> lateWords,
         List<Integer> lateWeak,
-        List<Long> recentHashes) {
+        List<Long> recentHashes,
+        double substanceWords,
+        int contentTokens,
+        int distinctContent,
+        List<Long> contentBits,
+        int foreignWords,
+        int placeholderSentences) {
 
     public MeterState {
         lateWords = lateWords == null ? List.of() : List.copyOf(lateWords);
         lateWeak = lateWeak == null ? List.of() : List.copyOf(lateWeak);
         recentHashes = recentHashes == null ? List.of() : List.copyOf(recentHashes);
+        contentBits = contentBits == null ? List.of() : List.copyOf(contentBits);
     }
 
     /** A round with nothing said yet: every meter at the neutral prior. */
     public static MeterState empty() {
         return new MeterState(0, 0, 0, 0, 0.0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, 0,
-                0, 0, 0.0, 0.0, 0, 0, List.of(), List.of(), List.of());
+                0, 0, 0.0, 0.0, 0, 0, List.of(), List.of(), List.of(), 0.0, 0, 0, List.of(), 0, 0);
     }
 
     /** This state with one more sentence of the round (the next in order). Pure: {@code this} is unchanged. */
@@ -171,7 +188,34 @@ public record MeterState(
         // Content evidence: first occurrences only.
         int u = repeat ? 0 : 1;
         boolean unique = !repeat;
-        int sentenceEvidence = nonNegative(f.evidenceCount());
+        boolean english = LanguageCheck.isEnglish(sentence.text());
+        Substance.Reading reading = Substance.get().read(sentence.text());
+        double sentenceSubstance = reading.clause()
+                ? Math.min(1.0, reading.content() / MeterConstants.CONTENT_WORDS_FULL) : 0.0;
+        long[] bits = new long[MeterConstants.CONTENT_BITS / 64];
+        for (int b = 0; b < bits.length && b < contentBits.size(); b++) {
+            bits[b] = contentBits.get(b) == null ? 0L : contentBits.get(b);
+        }
+        int newContent = 0;
+        if (unique) {
+            for (String w : reading.contentWords()) {
+                int bit = (int) Long.remainderUnsigned(TextSignals.hash(w), MeterConstants.CONTENT_BITS);
+                long mask = 1L << (bit % 64);
+                if ((bits[bit / 64] & mask) == 0) {
+                    bits[bit / 64] |= mask;
+                    newContent++;
+                }
+            }
+        }
+        List<Long> nextBits = new ArrayList<>(bits.length);
+        for (long b : bits) {
+            nextBits.add(b);
+        }
+        // Diminishing returns: past a few per sentence, more figures or action verbs add nothing; a template
+        // placeholder ("by X%") voids the sentence's figures.
+        int sentenceEvidence = reading.placeholder() ? 0
+                : Math.min(nonNegative(f.evidenceCount()), MeterConstants.MAX_EVIDENCE_PER_SENTENCE);
+        int sentenceActions = Math.min(nonNegative(f.actionVerbCount()), MeterConstants.MAX_ACTION_VERBS_PER_SENTENCE);
         return new MeterState(
                 sentenceCount + 1,
                 uniqueSentences + u,
@@ -189,7 +233,7 @@ public record MeterState(
                 evidence + (unique ? sentenceEvidence : 0),
                 firstPersonSingular + (unique ? nonNegative(f.firstPersonSingularCount()) : 0),
                 firstPersonPlural + (unique ? nonNegative(f.firstPersonPluralCount()) : 0),
-                actionVerbs + (unique ? nonNegative(f.actionVerbCount()) : 0),
+                actionVerbs + (unique ? sentenceActions : 0),
                 contextSentences + (unique && tag == SentenceTag.CONTEXT ? 1 : 0),
                 actionSentences + (unique && tag == SentenceTag.ACTION ? 1 : 0),
                 resultSentences + (unique && tag == SentenceTag.RESULT ? 1 : 0),
@@ -206,7 +250,21 @@ public record MeterState(
                 nSamples, mean, m2,
                 eWords, eWeak,
                 lWords, lWeak,
-                hashes);
+                hashes,
+                substanceWords + (unique ? words * sentenceSubstance : 0.0),
+                contentTokens + (unique ? reading.content() : 0),
+                distinctContent + newContent,
+                nextBits,
+                foreignWords + (english ? 0 : words),
+                placeholderSentences + (unique && reading.placeholder() ? 1 : 0));
+    }
+
+    /**
+     * True when most of the round's words are not English ({@link MeterConstants#NOT_ENGLISH_SHARE}): the round is
+     * not scored (its meters show the neutral prior and it does not move the offer probability).
+     */
+    public boolean notEnglish() {
+        return spokenWords > 0 && foreignWords >= MeterConstants.NOT_ENGLISH_SHARE * spokenWords;
     }
 
     /** The five meters (integers 0–100) for the round so far. */

@@ -55,6 +55,23 @@ public final class OfferProbabilityModel {
     /** Sentences per round at which the evidence factor is 1.5 (it falls from 2 toward 1 as sentences grow). */
     public static final double BAND_SENTENCE_HALF = 8.0;
 
+    // ---- an estimate that does not overclaim (docs/OFFER_PROBABILITY.md "Prior, ceiling and bounded moves") ----
+    /**
+     * Log-odds of the population prior: where every candidate starts before any round (the log-odds of an average
+     * session score of 50, about 0.40).
+     */
+    public static final double PRIOR_LOGIT = INTERCEPT;
+    /** Weight of the prior in rounds: the evidence counts n / (n + PRIOR_ROUNDS) of its full pull. */
+    public static final double PRIOR_ROUNDS = 1.5;
+    /** Highest offer probability after one round, however strong (and lowest: 1 - this). */
+    public static final double ONE_ROUND_CEILING = 0.75;
+    /** Log-odds the ceiling rises by per further effective round. */
+    public static final double CEILING_STEP = 0.35;
+    /** Largest change of the estimate's log-odds one round can cause (about 24 points around the middle). */
+    public static final double MAX_ROUND_MOVE = 1.0;
+    /** Largest band half-width in log-odds for one effective round; it narrows with 1 / sqrt(effective rounds). */
+    public static final double BAND_MAX = 0.8;
+
     // ---- output --------------------------------------------------------------------------------------------
     public static final int DECIMALS = 4;
     /** Probabilities and band edges are kept inside [P_FLOOR, P_CEIL] after rounding, so (0,1) holds strictly. */
@@ -100,7 +117,8 @@ public final class OfferProbabilityModel {
             double averageScore,
             double effectiveRounds,
             double meanSentences,
-            double scoreSpread) {
+            double scoreSpread,
+            double driverScale) {
     }
 
     // ---- one round -----------------------------------------------------------------------------------------
@@ -187,7 +205,7 @@ public final class OfferProbabilityModel {
             }
             fixes.add(byWireName(d.meter()).fixAdvice());
         }
-        for (Driver d : withHeadroom(positive)) {
+        for (Driver d : withHeadroom(positive, e.driverScale())) {
             if (fixes.size() == MAX_FIX_NEXT) {
                 break;
             }
@@ -209,13 +227,27 @@ public final class OfferProbabilityModel {
     /**
      * The model's arithmetic for a non-empty list of rounds (oldest first; only the newest {@link #MAX_ROUNDS} are
      * read): recency weights {@code RECENCY_DECAY^age} normalised to 1, per-meter contributions, the answer-length
-     * term, log-odds, probability and band half-width.
+     * term; the evidence's log-odds shrunk toward {@link #PRIOR_LOGIT} by {@code n / (n + PRIOR_ROUNDS)}, kept inside
+     * the ceiling for the rounds seen and at most {@link #MAX_ROUND_MOVE} from the estimate before the newest round;
+     * probability and band half-width. The drivers are scaled so that intercept + drivers = the published log-odds.
      */
     public Explanation explain(List<RoundResult> rounds) {
         List<RoundResult> window = window(rounds);
         if (window.isEmpty()) {
             throw new IllegalArgumentException("at least one round is needed");
         }
+        // The estimate after each round in turn: a round moves it at most MAX_ROUND_MOVE from the one before.
+        double previous = PRIOR_LOGIT;
+        Explanation e = null;
+        for (int end = 1; end <= window.size(); end++) {
+            e = explainWindow(window.subList(0, end), previous);
+            previous = e.logit();
+        }
+        return e;
+    }
+
+    /** The estimate for {@code window}, starting from {@code previousLogit} (the estimate before its newest round). */
+    private Explanation explainWindow(List<RoundResult> window, double previousLogit) {
         int n = window.size();
         double[] w = new double[n];
         double total = 0.0;
@@ -228,9 +260,13 @@ public final class OfferProbabilityModel {
             w[i] /= total;
             sumSquares += w[i] * w[i];
         }
+        double effectiveRounds = 1.0 / sumSquares;
 
-        double logit = INTERCEPT;
-        List<Driver> drivers = new ArrayList<>();
+        // The evidence alone, split into one signed contribution per meter plus the answer-length term.
+        double evidence = INTERCEPT;
+        double[] raw = new double[ModelMeter.METERS.size()];
+        double[] averages = new double[raw.length];
+        int k = 0;
         for (ModelMeter m : ModelMeter.METERS) {
             double weighted = 0.0;
             double average = 0.0;
@@ -239,10 +275,10 @@ public final class OfferProbabilityModel {
                 weighted += w[i] * completeness(r.sentenceCount()) * m.centred(r.meters());
                 average += w[i] * m.read(r.meters());
             }
-            double contribution = SCORE_SLOPE * formula.weight(m) * weighted;
-            logit += contribution;
-            double rounded = round(contribution);
-            drivers.add(new Driver(m.wireName(), rounded, viewDetail(m, average, n, rounded)));
+            raw[k] = SCORE_SLOPE * formula.weight(m) * weighted;
+            averages[k] = average;
+            evidence += raw[k];
+            k++;
         }
         double completeness = 0.0;
         double meanSentences = 0.0;
@@ -256,8 +292,28 @@ public final class OfferProbabilityModel {
             averageScore += w[i] * scores[i];
         }
         double lengthTerm = SCORE_SLOPE * (completeness - 1.0);
-        logit += lengthTerm;
-        double roundedLength = round(lengthTerm);
+        evidence += lengthTerm;
+
+        // Shrink toward the population prior by how much is known, keep inside the ceiling, bound the move.
+        double logit = PRIOR_LOGIT + effectiveRounds / (effectiveRounds + PRIOR_ROUNDS) * (evidence - PRIOR_LOGIT);
+        double ceiling = logit(ONE_ROUND_CEILING) + CEILING_STEP * (effectiveRounds - 1.0);
+        logit = Math.max(-ceiling, Math.min(ceiling, logit));
+        logit = Math.max(previousLogit - MAX_ROUND_MOVE, Math.min(previousLogit + MAX_ROUND_MOVE, logit));
+        // The drivers are the evidence's contributions scaled alike, so intercept + drivers = the published log-odds.
+        // When the bounded move holds the estimate on the other side of the prior than this evidence (a bad round after
+        // good ones), the drivers show 0 rather than flip their signs: the estimate is then carried by the rounds
+        // before, not by what this window says.
+        double scale = Math.abs(evidence - INTERCEPT) < 1e-12 ? 0.0
+                : Math.max(0.0, (logit - INTERCEPT) / (evidence - INTERCEPT));
+
+        List<Driver> drivers = new ArrayList<>();
+        k = 0;
+        for (ModelMeter m : ModelMeter.METERS) {
+            double rounded = round(scale * raw[k]);
+            drivers.add(new Driver(m.wireName(), rounded, viewDetail(m, averages[k], n, rounded)));
+            k++;
+        }
+        double roundedLength = round(scale * lengthTerm);
         if (roundedLength != 0.0) {
             drivers.add(new Driver(ModelMeter.ANSWER_LENGTH.wireName(), roundedLength,
                     String.format(Locale.ROOT, "Your recent answers averaged %s sentences: %s.",
@@ -270,11 +326,16 @@ public final class OfferProbabilityModel {
             variance += w[i] * (scores[i] - averageScore) * (scores[i] - averageScore);
         }
         double spread = Math.sqrt(variance);
-        double effectiveRounds = 1.0 / sumSquares;
-        double halfWidth = (BAND_BASE + BAND_SPREAD * spread) / Math.sqrt(effectiveRounds)
-                * (1.0 + BAND_SENTENCE_HALF / (BAND_SENTENCE_HALF + meanSentences));
+        double halfWidth = Math.min(BAND_MAX / Math.sqrt(effectiveRounds),
+                (BAND_BASE + BAND_SPREAD * spread) / Math.sqrt(effectiveRounds)
+                        * (1.0 + BAND_SENTENCE_HALF / (BAND_SENTENCE_HALF + meanSentences)));
         return new Explanation(INTERCEPT, List.copyOf(drivers), logit, sigmoid(logit), halfWidth,
-                100.0 * averageScore, effectiveRounds, meanSentences, spread);
+                100.0 * averageScore, effectiveRounds, meanSentences, spread, scale);
+    }
+
+    /** The offer probability before any round: the population prior, as published. */
+    public static double priorProbability() {
+        return publish(sigmoid(PRIOR_LOGIT));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
@@ -283,20 +344,25 @@ public final class OfferProbabilityModel {
      * Positive meter drivers whose centred value (contribution / (slope x weight)) is still below
      * {@link #STRONG_CENTRED}, weakest first (ties in meter order).
      */
-    private List<Driver> withHeadroom(List<Driver> positive) {
+    private List<Driver> withHeadroom(List<Driver> positive, double scale) {
         List<Driver> weak = new ArrayList<>();
+        if (scale <= 0.0) {
+            return weak;
+        }
         for (Driver d : positive) {
             ModelMeter m = byWireName(d.meter());
-            if (m != ModelMeter.ANSWER_LENGTH && centredOf(d) < STRONG_CENTRED) {
+            if (m != ModelMeter.ANSWER_LENGTH && centredOf(d, scale) < STRONG_CENTRED) {
                 weak.add(d);
             }
         }
-        weak.sort(Comparator.comparingDouble(this::centredOf).thenComparingInt(d -> byWireName(d.meter()).ordinal()));
+        weak.sort(Comparator.comparingDouble((Driver d) -> centredOf(d, scale))
+                .thenComparingInt(d -> byWireName(d.meter()).ordinal()));
         return weak;
     }
 
-    private double centredOf(Driver d) {
-        return d.contribution() / (SCORE_SLOPE * formula.weight(byWireName(d.meter())));
+    /** The meter's recent centred value: its contribution before the shrink toward the prior. */
+    private double centredOf(Driver d, double scale) {
+        return d.contribution() / (scale * SCORE_SLOPE * formula.weight(byWireName(d.meter())));
     }
 
     /** Strongest first (by absolute contribution), ties in meter order. */

@@ -236,7 +236,7 @@ public final class RoundEngine {
         w.endedWallMs = wallMs;
         MeterValues finalMeters = w.meters.values();
         w.outputs.add(new RoundOutput.Closed(new RoundOutcome(w.sessionId, w.userId, reason, finalMeters,
-                w.sentenceCount, endedAt, false)));
+                w.sentenceCount, endedAt, false, w.meters.notEnglish())));
         return w.step();
     }
 

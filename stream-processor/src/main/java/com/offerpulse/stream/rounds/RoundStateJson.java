@@ -136,6 +136,17 @@ public final class RoundStateJson {
                 g.writeNumber(h);
             }
             g.writeEndArray();
+            // Substance and language fields (issue 14), absent from states written before them.
+            g.writeNumber(m.substanceWords());
+            g.writeNumber(m.contentTokens());
+            g.writeNumber(m.distinctContent());
+            g.writeStartArray();
+            for (Long b : m.contentBits()) {
+                g.writeNumber(b);
+            }
+            g.writeEndArray();
+            g.writeNumber(m.foreignWords());
+            g.writeNumber(m.placeholderSentences());
             g.writeEndArray();
         }
 
@@ -216,8 +227,23 @@ public final class RoundStateJson {
                     intValue(p), intValue(p), intValue(p), intValue(p), intValue(p), intValue(p), intValue(p),
                     intValue(p), intValue(p), intValue(p), intValue(p), intValue(p), intValue(p), intValue(p),
                     intValue(p), intValue(p), intValue(p), intValue(p), intValue(p), doubleValue(p), doubleValue(p),
-                    intValue(p), intValue(p), ints(p), ints(p), longs(p));
-            expect(p, p.nextToken(), JsonToken.END_ARRAY);
+                    intValue(p), intValue(p), ints(p), ints(p), longs(p), 0.0, 0, 0, List.of(), 0, 0);
+            JsonToken next = p.nextToken();
+            if (next != JsonToken.END_ARRAY) {
+                // Substance and language fields (issue 14), absent from states written before them.
+                double substanceWords = p.getDoubleValue();
+                m = new MeterState(m.sentenceCount(), m.uniqueSentences(), m.spokenWords(), m.uniqueWords(),
+                        m.plausibleWords(), m.repeatedSentences(), m.repeatedWords(), m.fillers(), m.hedges(),
+                        m.uniqueHedges(), m.falseStarts(), m.vague(), m.unsupported(), m.evidence(),
+                        m.firstPersonSingular(), m.firstPersonPlural(), m.actionVerbs(), m.contextSentences(),
+                        m.actionSentences(), m.resultSentences(), m.reflectionSentences(), m.otherSentences(),
+                        m.resultsWithEvidence(), m.resultEvidence(), m.firstContext(), m.firstAction(),
+                        m.firstResult(), m.firstReflection(), m.excessWords(), m.offTopicWords(),
+                        m.disfluencySamples(), m.disfluencyMean(), m.disfluencyM2(), m.earlyWords(), m.earlyWeak(),
+                        m.lateWords(), m.lateWeak(), m.recentHashes(), substanceWords, intValue(p), intValue(p),
+                        longs(p), intValue(p), intValue(p));
+                expect(p, p.nextToken(), JsonToken.END_ARRAY);
+            }
             return m;
         }
 

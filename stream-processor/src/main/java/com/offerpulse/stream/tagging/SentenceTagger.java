@@ -102,6 +102,9 @@ public final class SentenceTagger {
     private final long comparativeNotAfter;
     private final long comparativeNotBefore;
     private final long pastState;
+    private final long roleVerb;
+    private final long rolePlace;
+    private final long stepMarker;
     private final long pastVerb;
 
     private SentenceTagger() {
@@ -155,6 +158,9 @@ public final class SentenceTagger {
         comparativeNotAfter = classes.bit("comparative-not-after");
         comparativeNotBefore = classes.bit("comparative-not-before");
         pastState = classes.bit("past-state");
+        roleVerb = classes.bit("role-verbs");
+        rolePlace = classes.bit("role-place");
+        stepMarker = classes.bit("step-markers");
         pastVerb = classes.bit("action-verb-past") | classes.bit(WordClasses.ED);
 
         HintTemplates hints = new HintTemplates(LexiconFile.loadProperties("hints.properties"));
@@ -302,7 +308,9 @@ public final class SentenceTagger {
                     }
                 }
                 case HEDGE -> {
-                    if (fillerAccepted(t, s, e, p.rule())) {
+                    // "roughly 30%", "roughly $30": an approximate figure is honest precision, not a hedge
+                    boolean beforeFigure = e - s == 1 && e < t.size && (t.hasClass(e, num) || t.kind[e] == Tokens.NUMBER);
+                    if (fillerAccepted(t, s, e, p.rule()) && !beforeFigure) {
                         hedges.add(new Candidate(s, e, p));
                     }
                 }
@@ -388,6 +396,9 @@ public final class SentenceTagger {
         if (endsWithQuestionMark(t)) {
             score[SentenceTag.OTHER.ordinal()] += weights.questionMark();
         }
+        if (isRoleStatement(t)) {
+            score[SentenceTag.CONTEXT.ordinal()] += weights.roleStatement();
+        }
         if (f.wordCount() <= weights.shortMaxWords()) {
             score[SentenceTag.OTHER.ordinal()] += weights.shortSentence();
         }
@@ -410,6 +421,40 @@ public final class SentenceTagger {
             }
         }
         return SentenceTag.OTHER;
+    }
+
+    /**
+     * "I" within the first four words, directly followed by a remit verb in the past ([role-verbs]), no step marker
+     * before it, and a place or remit preposition ([role-place]) after it: the speaker states
+     * their role ("I taught Year 9 maths at a comprehensive school"), which sets the scene.
+     */
+    private boolean isRoleStatement(Tokens t) {
+        int words = 0;
+        for (int i = 0; i < t.size && words < 4; i++) {
+            if (!t.isWord(i)) {
+                continue;
+            }
+            words++;
+            if (t.hasClass(i, stepMarker)) {
+                return false;
+            }
+            if (t.hasClass(i, fpSingular) && "i".equals(t.norm[i])) {
+                int v = i + 1;
+                if (v >= t.size || !t.hasClass(v, roleVerb)) {
+                    return false;
+                }
+                for (int k = v + 1; k < t.size; k++) {
+                    if (t.hasClass(k, stepMarker)) {
+                        return false;
+                    }
+                    if (t.hasClass(k, rolePlace)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -14,7 +14,7 @@ import com.offerpulse.contracts.analytics.SentenceTag;
  */
 record TaggerWeights(double minimumScore, double perActionVerb, double perClaim, int maxClaims,
         double questionMark, int shortMaxWords, double shortSentence, double gibberishBelowRatio,
-        int contextFallbackMinWords, List<SentenceTag> tieOrder) {
+        int contextFallbackMinWords, double roleStatement, List<SentenceTag> tieOrder) {
 
     static TaggerWeights from(Properties p) {
         List<SentenceTag> order = new ArrayList<>();
@@ -34,6 +34,7 @@ record TaggerWeights(double minimumScore, double perActionVerb, double perClaim,
                 number(p, "other.short-sentence"),
                 number(p, "other.gibberish.below-plausible-ratio"),
                 (int) number(p, "context.fallback.min-words"),
+                number(p, "context.role-statement"),
                 List.copyOf(order));
     }
 

@@ -16,6 +16,7 @@ import com.offerpulse.contracts.analytics.UserOfferProbability;
 import com.offerpulse.contracts.growth.ProductEvent;
 import com.offerpulse.contracts.growth.ProductEventName;
 import com.offerpulse.stream.OfferPulseTopology;
+import com.offerpulse.stream.meters.MeterHints;
 import com.offerpulse.stream.probability.OfferProbabilityModel;
 import com.offerpulse.stream.probability.RoundResult;
 import com.offerpulse.stream.rounds.RoundOutcome;
@@ -60,6 +61,10 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
         if (state.recent().stream().anyMatch(r -> r.sessionId().equals(round.sessionId()))) {
             return;
         }
+        if (round.notEnglish()) {
+            notScored(userId, state, round, record.timestamp());
+            return;
+        }
         double score = model.sessionScore(round.finalMeters(), round.sentenceCount());
         RoundResult result = new RoundResult(round.sessionId(), round.finalMeters(), score, round.sentenceCount(),
                 round.endedAt());
@@ -88,7 +93,7 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
                 score, before, atThisRound.offerProbability(),
                 model.roundDrivers(round.finalMeters(), round.sentenceCount()),
                 changes(previousRound == null ? null : previousRound.meters(), round.finalMeters()),
-                atThisRound.whatToFixNext(), round.sentenceCount(), round.endedAt());
+                roundAdvice(userId, result), round.sentenceCount(), round.endedAt());
         UserOfferProbability view = view(userId, recent, roundsSeen);
         store.put(userId, new UserRounds(userId, recent, view, roundsSeen));
 
@@ -113,6 +118,33 @@ public final class UserProcessor implements Processor<String, RoundOutcome, Stri
         return new UserOfferProbability(v.userId(), v.offerProbability(), v.confidenceBand(), v.driversPositive(),
                 v.driversNegative(), v.deltaVsLastSession(), v.whatToFixNext(), roundsSeen, v.dataSufficiency(),
                 v.updatedAt());
+    }
+
+    /**
+     * The round card's advice: from this round alone (issue 14: blending earlier rounds in told a candidate who had
+     * just given seven quantified sentences to "end with a measurable result"). A meter this round already has
+     * strong is never advised; the dashboard's advice (the view's what_to_fix_next) reads the recent rounds.
+     */
+    private List<String> roundAdvice(String userId, RoundResult result) {
+        return model.compute(userId, List.of(result), null, result.endedAt()).whatToFixNext();
+    }
+
+    /**
+     * A round that was not in English is not scored (docs/OFFER_PROBABILITY.md, "Rounds not in English"): its summary
+     * has session score 0, no drivers, offer probability after = before (the population prior when there is no
+     * earlier round) and the one line of advice that says why; the user's rounds and view are unchanged.
+     */
+    private void notScored(String userId, UserRounds state, RoundOutcome round, long ts) {
+        Double before = state.current() == null ? null : state.current().offerProbability();
+        double after = before == null ? OfferProbabilityModel.priorProbability() : before;
+        SessionSummary summary = new SessionSummary(round.sessionId(), userId, round.endReason(), round.finalMeters(),
+                0.0, before, after, List.of(), changes(null, round.finalMeters()),
+                List.of(MeterHints.Hint.NOT_ENGLISH.text()), round.sentenceCount(), round.endedAt());
+        context.forward(new Record<>(userId, new UserOutput.Summary(summary), ts));
+        context.forward(new Record<>(userId, new UserOutput.Event(new ProductEvent(round.sessionId() + ":completed",
+                ProductEventName.SESSION_COMPLETED, null, userId, round.sessionId(),
+                Map.of("end_reason", round.endReason().name().toLowerCase(java.util.Locale.ROOT)), round.endedAt())),
+                ts));
     }
 
     /**

@@ -62,10 +62,10 @@ class RealisticAnswersTest {
     @Test
     void numbersQuotedInTheDocs() {
         assertThat(strong).isEqualTo(new MeterValues(85, 92, 92, 92, 8));
-        assertThat(vague).isEqualTo(new MeterValues(22, 81, 78, 20, 14));
+        assertThat(vague).isEqualTo(new MeterValues(19, 69, 67, 17, 20));
         assertThat(rambling).isEqualTo(new MeterValues(33, 79, 23, 20, 94));
         assertThat(model.sessionScore(strong, 8)).isEqualTo(90.25);
-        assertThat(model.sessionScore(vague, 7)).isEqualTo(51.3);
+        assertThat(model.sessionScore(vague, 7)).isEqualTo(44.85);
         assertThat(model.sessionScore(rambling, 8)).isEqualTo(33.4);
     }
 

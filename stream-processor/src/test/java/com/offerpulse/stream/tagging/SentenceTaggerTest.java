@@ -297,6 +297,25 @@ class SentenceTaggerTest {
 
     // ------------------------------------------------------------------ helpers
 
+    @Test
+    void aRoleStatedInThePastSetsTheSceneWhileASpecificStepIsAnAction() {
+        assertTag("I taught Year 9 maths at a comprehensive school in Leeds.", SentenceTag.CONTEXT);
+        assertTag("I ran the night shift at a distribution centre that ships 20,000 orders a night.",
+                SentenceTag.CONTEXT);
+        assertTag("I managed mid-market accounts for a payroll software company.", SentenceTag.CONTEXT);
+        assertTag("I then set up a second scan at packing so a wrong item is caught.", SentenceTag.ACTION);
+        assertTag("I rewrote the handover checklist for the ward.", SentenceTag.ACTION);
+    }
+
+    @Test
+    void roughlyBeforeAFigureIsPrecisionNotAHedge() {
+        assertThat(tagger.analyze("Failures dropped to roughly 1.5% within a month.").features().hedgeCount())
+                .isZero();
+        assertThat(tagger.analyze("Each failure cost roughly $30 in lost revenue.").features().hedgeCount())
+                .isZero();
+        assertThat(tagger.analyze("It roughly worked, I guess.").features().hedgeCount()).isEqualTo(2);
+    }
+
     private static int count(List<WeakSpan> spans, WeakSpanKind kind) {
         return (int) spans.stream().filter(s -> s.kind() == kind).count();
     }

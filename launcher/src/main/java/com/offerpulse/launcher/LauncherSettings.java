@@ -46,6 +46,11 @@ public record LauncherSettings(Path dataDir, String externalBootstrap, int kafka
         return dataDir.resolve("signing-key.jwk");
     }
 
+    /** The HS256 secret viewer invites are signed with (0600); never accepted as a bearer token's key here. */
+    public Path inviteSecretFile() {
+        return dataDir.resolve("invite-secret");
+    }
+
     static LauncherSettings from(ConfigurableEnvironment env) {
         Binder binder = Binder.get(env);
         return new LauncherSettings(

@@ -92,6 +92,9 @@ public final class OfferPulseLauncher {
             // Created 0600 on first start; refused later if another user owns it or may read it.
             SigningKeyFile.readOrCreate(settings.signingKeyFile());
             props.put("offerpulse.jwt.signing-key-file", settings.signingKeyFile().toString());
+            // Viewer invites are HS256 (realtime's InviteTokens); with a signing key file the bearer-token verifier
+            // accepts ES256 only, so this secret signs invites and nothing else.
+            props.put("offerpulse.jwt.secret", SigningKeyFile.readOrCreateSecret(settings.inviteSecretFile()));
         }
         // Share links name this origin, never the request's Host header; set OFFERPULSE_SHARE_PUBLICBASEURL when
         // the launcher is reached under another name (a random port, 0, has no name to give: tests only).

@@ -90,6 +90,15 @@ class LauncherRestartIT {
             assertThat(replies).hasSize(1);
             assertThat(json(replies.get(0).getBytes()).get("type").asString()).isEqualTo("ack");
 
+            // Viewer invites are signed with the invite secret; one is no bearer token (ES256 only on the launcher).
+            String invite = json(web.post().uri("/api/sessions/" + sessionId + "/invites").header("Authorization", bearer)
+                    .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody())
+                    .get("invite_token").asString();
+            web.get().uri("/api/user/sessions").header("Authorization", "Bearer " + invite).exchange()
+                    .expectStatus().isUnauthorized();
+            web.get().uri("/oauth2/jwks").exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.keys[0].kty").isEqualTo("EC").jsonPath("$.keys[0].d").doesNotExist();
+
             web.post().uri("/api/sessions/" + sessionId + "/end").header("Authorization", bearer)
                     .exchange().expectStatus().isAccepted();
 
@@ -97,6 +106,8 @@ class LauncherRestartIT {
         }
 
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("signing-key.jwk")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("invite-secret")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.isDirectory(dataDir.resolve("kafka"))).isTrue();

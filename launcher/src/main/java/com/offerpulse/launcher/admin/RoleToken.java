@@ -45,9 +45,18 @@ public final class RoleToken {
             System.err.println("usage: RoleToken <analyst|operator> <user-id> [data-dir] [hours]");
             System.exit(2);
         }
-        Role role = Role.valueOf(args[0].toUpperCase(Locale.ROOT));
-        Path dataDir = Path.of(args.length > 2 ? args[2] : System.getenv().getOrDefault("OFFERPULSE_DATA_DIR", "./data"));
-        Duration ttl = args.length > 3 ? Duration.ofHours(Long.parseLong(args[3])) : DEFAULT_TTL;
-        System.out.println(issue(dataDir, role, args[1], ttl, Clock.systemUTC()).token());
+        try {
+            Role role = Role.valueOf(args[0].toUpperCase(Locale.ROOT));
+            if (role == Role.CANDIDATE) {
+                throw new IllegalArgumentException("candidate is every signed-in user's role; grant analyst or operator");
+            }
+            Path dataDir = Path.of(args.length > 2 ? args[2]
+                    : System.getenv().getOrDefault("OFFERPULSE_DATA_DIR", "./data"));
+            Duration ttl = args.length > 3 ? Duration.ofHours(Long.parseLong(args[3])) : DEFAULT_TTL;
+            System.out.println(issue(dataDir, role, args[1], ttl, Clock.systemUTC()).token());
+        } catch (RuntimeException e) {
+            System.err.println("admin token: " + e.getMessage());
+            System.exit(1);
+        }
     }
 }

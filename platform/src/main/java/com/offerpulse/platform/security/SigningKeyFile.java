@@ -25,6 +25,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.offerpulse.contracts.auth.HmacSecret;
 
 /**
  * The embedded default's signing key: an EC P-256 key pair kept as JWK JSON in one file. Created owner-only from
@@ -59,6 +60,29 @@ public final class SigningKeyFile {
             return read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the signing key at " + file, e);
+        }
+    }
+
+    /**
+     * A random HS256 secret kept in its own owner-only file, with the same checks as the key pair. The embedded
+     * default signs only viewer invites with it (they are not bearer tokens: the verifier takes ES256 only there).
+     */
+    public static String readOrCreateSecret(Path file) {
+        try {
+            createPrivateDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    write(file, HmacSecret.generate());
+                } catch (FileAlreadyExistsException raced) {
+                    // Written meanwhile by another launcher; checked below.
+                }
+            }
+            checkPrivate(file);
+            String secret = Files.readString(file, StandardCharsets.UTF_8).trim();
+            HmacSecret.parse(secret);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the secret at " + file, e);
         }
     }
 
@@ -113,18 +137,18 @@ public final class SigningKeyFile {
         }
         PosixFileAttributes attributes = view.readAttributes();
         if (!attributes.isRegularFile()) {
-            throw new IllegalStateException("Refusing the signing key at " + file + ": not a regular file");
+            throw new IllegalStateException("Refusing " + file + ": not a regular file");
         }
         UserPrincipal me = file.getFileSystem().getUserPrincipalLookupService()
                 .lookupPrincipalByName(System.getProperty("user.name"));
         if (!attributes.owner().equals(me)) {
-            throw new IllegalStateException("Refusing the signing key at " + file + ": it belongs to "
+            throw new IllegalStateException("Refusing " + file + ": it belongs to "
                     + attributes.owner().getName() + ", not to " + me.getName());
         }
         Set<PosixFilePermission> loose = EnumSet.copyOf(GROUP_OR_OTHERS);
         loose.retainAll(attributes.permissions());
         if (!loose.isEmpty()) {
-            throw new IllegalStateException("Refusing the signing key at " + file + ": other users may access it ("
+            throw new IllegalStateException("Refusing " + file + ": other users may access it ("
                     + PosixFilePermissions.toString(attributes.permissions()) + "); it must be rw------- (0600). "
                     + "Delete it to have a new key pair made, or fix its permissions if you trust its content.");
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One interview round through the reverse proxy, the way the browser does it:
-#   the web app (index.html with its root element, then every script and stylesheet it links) → dev-login → start a round → WebSocket upgrades (/ws/rooms, /ws/ingest) → transcript → end
+#   the web app (index.html with its root element, then every script and stylesheet it links) → guest sign-in → start
+#   a round → WebSocket upgrades (/ws/rooms, /ws/ingest) → transcript → end
 #   → GET /api/sessions/{id} (the end-of-round card, once the stream processor summarised it)
 #   → GET /api/user/offer-probability
 # Prints each step with its time; exits non-zero at the first failure.
@@ -57,14 +58,12 @@ for asset in "${ASSETS[@]}"; do
 done
 step "web app page + assets" "${#ASSETS[@]} assets ($(ms_since "$t") ms)"
 
-USERNAME="smoke-$(date +%s)-$RANDOM"
-
 t=$(date +%s%N)
-call POST /api/auth/dev-login "{\"username\":\"$USERNAME\"}"
-expect 200 "dev-login"
+call POST /api/auth/guest ""
+expect 201 "guest sign-in"
 TOKEN="$(jq -r .token "$BODY")"; USER_ID="$(jq -r .user_id "$BODY")"
-[[ -n "$TOKEN" && "$TOKEN" != null ]] || fail "dev-login returned no token"
-step "dev-login" "$USER_ID ($(ms_since "$t") ms)"
+[[ -n "$TOKEN" && "$TOKEN" != null ]] || fail "guest sign-in returned no token"
+step "guest sign-in" "$USER_ID ($(ms_since "$t") ms)"
 
 t=$(date +%s%N)
 call POST /api/sessions '{"question":"Tell me about a time you led a hard migration.","target_role":"engineer"}'

@@ -6,7 +6,7 @@
 //
 // Environment: OFFERPULSE_JAR (default ../launcher/target/offerpulse-launcher.jar), CHROME_BIN (default
 // /usr/bin/chromium), JAVA_HOME (else java on the PATH), E2E_BASE_URL (use a running launcher instead of starting one), E2E_DEADLINE_S (default 170).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -395,11 +395,44 @@ async function main() {
     await page.goto(`${base}/kpi`);
     await page.getByRole('heading', { name: 'KPIs are for analysts' }).waitFor();
     await shot(page, '11-kpi-forbidden');
-    await page.getByRole('button', { name: /Sign in as an analyst/ }).click();
+    check((await page.getByRole('button', { name: /analyst/i }).count()) === 0, 'no way to grant oneself the role');
+    if (!dataDir) {
+      log('E2E_BASE_URL: no data directory to sign an operator token with; the analyst half is skipped');
+      return;
+    }
+    // The operator grants the role (./offerpulse admin token analyst <user-id>); the browser then uses that token.
+    const identity = await page.evaluate(() => JSON.parse(localStorage.getItem('offerpulse.identity') ?? '{}'));
+    const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    const granted = spawnSync(java, ['-Dloader.main=com.offerpulse.launcher.admin.RoleToken', '-cp', JAR,
+      'org.springframework.boot.loader.launch.PropertiesLauncher', 'analyst', identity.user_id, dataDir], { encoding: 'utf8' });
+    check(granted.status === 0, `admin token: ${granted.stderr}`);
+    await page.evaluate((token) => {
+      const current = JSON.parse(localStorage.getItem('offerpulse.identity') ?? '{}');
+      localStorage.setItem('offerpulse.identity', JSON.stringify({ ...current, token, roles: ['analyst', 'candidate'] }));
+    }, granted.stdout.trim());
+    await page.goto(`${base}/kpi`);
     await page.getByRole('heading', { name: 'Growth KPIs' }).waitFor();
     check((await page.locator('.kpi .chart svg').count()) === 1, 'north-star chart');
     check(!((await page.locator('.kpi').textContent()) ?? '').includes('NaN'), 'no NaN on the KPI page');
     await shot(page, '12-kpi');
+  });
+
+  await step('a fresh browser is another guest: an unguessable id, none of the first guest\'s rounds', async () => {
+    const mine = await page.evaluate(() => JSON.parse(localStorage.getItem('offerpulse.identity') ?? '{}').user_id);
+    const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const fresh = await other.newPage();
+      await fresh.goto(`${base}/dashboard`);
+      await fresh.waitForFunction(() => localStorage.getItem('offerpulse.identity') !== null, null, { timeout: 20_000 });
+      const theirs = await fresh.evaluate(() => JSON.parse(localStorage.getItem('offerpulse.identity') ?? '{}'));
+      check(/^g_[0-9a-f]{32}$/.test(mine) && /^g_[0-9a-f]{32}$/.test(theirs.user_id), `guest ids: ${mine}, ${theirs.user_id}`);
+      check(mine !== theirs.user_id, 'two browsers are two guests');
+      const res = await fresh.evaluate(async (token) => (await fetch('/api/user/sessions?limit=50', {
+        headers: { authorization: `Bearer ${token}` } })).json(), theirs.token);
+      check(Array.isArray(res.sessions) && res.sessions.length === 0, `the new guest sees no rounds (${res.sessions?.length})`);
+    } finally {
+      await other.close();
+    }
   });
 
   await step('no uncaught errors in the page', async () => {

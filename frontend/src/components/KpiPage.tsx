@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { ApiError, ensureSignedIn, getFunnel, getNorthStar, getWeeklyReview } from '../lib/api';
+import { ApiError, getFunnel, getNorthStar, getWeeklyReview } from '../lib/api';
 import { duration, formatDay, isNumber, percent, points } from '../lib/format';
 import { meterLabel } from '../lib/meters';
 import type { Funnel, MetricChange, NorthStar, WeeklyReview } from '../lib/types';
@@ -19,28 +18,15 @@ export function KpiPage() {
     const [northStar, funnel, review] = await Promise.all([getNorthStar(30), getFunnel(7), getWeeklyReview()]);
     return { northStar, funnel, review };
   }, []);
-  const [signingIn, setSigningIn] = useState(false);
 
   if (state.status === 'loading') return <LoadingCard label="Loading KPIs" lines={5} />;
   if (state.status === 'error') {
     if (state.error instanceof ApiError && state.error.status === 403) {
-      const becomeAnalyst = async () => {
-        setSigningIn(true);
-        try {
-          await ensureSignedIn(['analyst', 'candidate']);
-          reload();
-        } finally {
-          setSigningIn(false);
-        }
-      };
       return (
         <section className="card narrow" role="alert" aria-labelledby="kpi-denied">
           <h1 id="kpi-denied" className="page-title">KPIs are for analysts</h1>
           <p>Your account does not have the analyst role (the server answered 403 Forbidden).</p>
-          <p className="muted small">On the local embedded default you can sign in again with the analyst role.</p>
-          <button type="button" className="btn btn-primary" onClick={() => void becomeAnalyst()} disabled={signingIn}>
-            {signingIn ? 'Signing in…' : 'Sign in as an analyst (dev login)'}
-          </button>
+          <p className="muted small">Nobody grants themselves this role: it comes from your identity provider or from the operator.</p>
         </section>
       );
     }

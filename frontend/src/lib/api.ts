@@ -6,7 +6,6 @@ import {
   anonymousId,
   clearIdentity,
   expireIdentity,
-  guestUsername,
   isUsable,
   loadIdentity,
   saveIdentity,
@@ -14,8 +13,7 @@ import {
 } from './identity';
 import type {
   ClientEventName,
-  DevLoginRequest,
-  DevLoginResponse,
+  GuestSignInResponse,
   Funnel,
   NorthStar,
   OfferProbability,
@@ -83,28 +81,42 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 let signingIn: Promise<Identity> | null = null;
 
-/** Signs in with dev login (the embedded default) and keeps the token. */
-export async function devLogin(username: string, roles: Role[] = ['candidate']): Promise<Identity> {
-  const body: DevLoginRequest = { username, roles };
-  const res = await send<DevLoginResponse>('POST', '/api/auth/dev-login', { body, auth: 'none' });
-  const identity: Identity = { token: res.token, user_id: res.user_id, expires_at: res.expires_at, username, roles };
+/** The name the header shows for a guest; guests have no name, only a random id the server chose. */
+export const GUEST_NAME = 'Guest';
+
+/**
+ * A new guest: the server picks a random identity (128 bits) and signs a candidate token for it. Nothing the
+ * browser says shapes who it becomes, so nobody can sign in as somebody else by knowing a name.
+ */
+export async function guestSignIn(): Promise<Identity> {
+  const res = await send<GuestSignInResponse>('POST', '/api/auth/guest', { auth: 'none' });
+  const identity: Identity = {
+    token: res.token,
+    user_id: res.user_id,
+    expires_at: res.expires_at,
+    username: GUEST_NAME,
+    roles: ['candidate'],
+  };
   saveIdentity(identity);
   return identity;
 }
 
 /**
- * A usable identity: the stored one, or a fresh dev login (same username, same roles) when there is none or it
- * expired. Concurrent callers share one login.
+ * A usable identity: the stored one, or a new guest when there is none or its token stopped working. Roles are
+ * never asked for: they come from the identity provider or the operator, so a missing role is a 403 to show, not
+ * something to sign in for. Concurrent callers share one sign-in.
  */
 export function ensureSignedIn(roles?: Role[]): Promise<Identity> {
   const current = loadIdentity();
-  const wanted = roles ?? current?.roles ?? ['candidate'];
-  const hasRoles = current !== null && wanted.every((r) => current.roles.includes(r));
-  if (isUsable(current) && hasRoles) {
+  if (isUsable(current)) {
+    const missing = (roles ?? []).filter((r) => !current.roles.includes(r));
+    if (missing.length > 0) {
+      return Promise.reject(new ApiError(403, `This needs the ${missing.join(', ')} role, which only the operator or your identity provider can grant.`));
+    }
     return Promise.resolve(current);
   }
   if (!signingIn) {
-    signingIn = devLogin(current?.username ?? guestUsername(), wanted).finally(() => {
+    signingIn = guestSignIn().finally(() => {
       signingIn = null;
     });
   }
@@ -153,7 +165,8 @@ async function send<T>(method: string, path: string, options: RequestOptions = {
   }
 
   if (res.status === 401 && auth !== 'none' && !retried) {
-    // The stored token expired or the server's secret changed: sign in again once (same user) and repeat the call.
+    // The stored token expired or the server's key changed: a guest token cannot be renewed, so this becomes a new
+    // guest once and repeats the call.
     expireIdentity();
     if (auth === 'optional') return send<T>(method, path, { ...options, auth: 'none' }, true);
     return send<T>(method, path, options, true);

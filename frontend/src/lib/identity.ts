@@ -1,6 +1,10 @@
 import type { Role } from './types';
 
-/** Who this browser is signed in as (dev login on the embedded default), kept in localStorage. */
+/**
+ * Who this browser is signed in as: a guest (random id chosen by the server), kept in localStorage so a guest's
+ * rounds survive a closed tab; the Content-Security-Policy (no inline or foreign scripts) is what keeps other
+ * scripts away from it.
+ */
 export interface Identity {
   token: string;
   user_id: string;
@@ -44,11 +48,6 @@ export function anonymousId(): string {
   return id;
 }
 
-/** The username a first visit signs in with: the same browser keeps the same user. */
-export function guestUsername(): string {
-  return `guest-${anonymousId().replace(/-/g, '').slice(0, 10)}`;
-}
-
 export function loadIdentity(): Identity | null {
   const raw = storage()?.getItem(IDENTITY_KEY);
   if (!raw) return null;
@@ -79,7 +78,7 @@ export function clearIdentity(): void {
   listeners.forEach((l) => l(null));
 }
 
-/** The server refused the token: keep who we are (username, roles) so the next sign-in restores the same user. */
+/** The server refused the token: mark it expired so the next call signs in afresh. */
 export function expireIdentity(): void {
   const identity = loadIdentity();
   if (identity) saveIdentity({ ...identity, expires_at: new Date(0).toISOString() });

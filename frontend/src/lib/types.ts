@@ -6,12 +6,8 @@
 
 export type Role = 'candidate' | 'analyst';
 
-// ---- auth (platform DevLoginController) ----
-export interface DevLoginRequest {
-  username: string;
-  roles?: Role[];
-}
-export interface DevLoginResponse {
+// ---- auth (platform GuestController: POST /api/auth/guest, no body) ----
+export interface GuestSignInResponse {
   token: string;
   user_id: string;
   expires_at: string;

@@ -122,14 +122,15 @@ describe('SharePage', () => {
 });
 
 describe('KpiPage', () => {
-  it('explains a 403 and offers the analyst sign-in', async () => {
+  it('explains a 403 and offers no way to grant oneself the role', async () => {
     const denied = new api.ApiError(403, 'Your token does not allow this.');
     vi.mocked(api.getNorthStar).mockRejectedValue(denied);
     vi.mocked(api.getFunnel).mockRejectedValue(denied);
     vi.mocked(api.getWeeklyReview).mockRejectedValue(denied);
     render(<KpiPage />);
     expect(await screen.findByRole('heading', { name: 'KPIs are for analysts' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: /Sign in as an analyst/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /analyst/i })).toBeNull();
+    expect(screen.getByText(/Nobody grants themselves this role/)).toBeTruthy();
   });
 
   it('shows the north star, the funnel and a weekly chart', async () => {
@@ -160,16 +161,16 @@ describe('KpiPage', () => {
 });
 
 describe('api client sign-in', () => {
-  it('signs in again as the same user with the same roles after a 401, then repeats the call', async () => {
+  it('becomes a new guest after a 401 (no name, no roles sent), then repeats the call', async () => {
     const { saveIdentity, loadIdentity } = await import('../lib/identity');
     const real = await vi.importActual<typeof import('../lib/api')>('../lib/api');
-    saveIdentity({ token: 'old', user_id: 'u_1', expires_at: '2999-01-01T00:00:00Z', username: 'ada', roles: ['analyst', 'candidate'] });
+    saveIdentity({ token: 'old', user_id: 'g_1', expires_at: '2999-01-01T00:00:00Z', username: 'Guest', roles: ['candidate'] });
     const calls: Array<{ url: string; auth: string | null; body: string | null }> = [];
     const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
       const headers = init.headers as Record<string, string>;
       calls.push({ url, auth: headers.authorization ?? null, body: (init.body as string) ?? null });
-      if (url === '/api/auth/dev-login') {
-        return new Response(JSON.stringify({ token: 'new', user_id: 'u_1', expires_at: '2999-01-01T00:00:00Z' }), { status: 200 });
+      if (url === '/api/auth/guest') {
+        return new Response(JSON.stringify({ token: 'new', user_id: 'g_2', expires_at: '2999-01-01T00:00:00Z' }), { status: 201 });
       }
       if (headers.authorization === 'Bearer old') {
         return new Response(JSON.stringify({ status: 401, detail: 'The bearer token has expired; sign in again.' }), { status: 401 });
@@ -184,11 +185,27 @@ describe('api client sign-in', () => {
     }
     expect(calls.map((c) => [c.url, c.auth])).toEqual([
       ['/api/user/sessions?limit=5', 'Bearer old'],
-      ['/api/auth/dev-login', null],
+      ['/api/auth/guest', null],
       ['/api/user/sessions?limit=5', 'Bearer new'],
     ]);
-    expect(JSON.parse(calls[1]!.body!)).toEqual({ username: 'ada', roles: ['analyst', 'candidate'] });
-    expect(loadIdentity()?.token).toBe('new');
+    expect(calls[1]!.body).toBeNull();
+    expect(loadIdentity()).toMatchObject({ token: 'new', user_id: 'g_2', roles: ['candidate'] });
+  });
+
+  it('never signs in to get a role: a missing role is a 403', async () => {
+    const { saveIdentity } = await import('../lib/identity');
+    const real = await vi.importActual<typeof import('../lib/api')>('../lib/api');
+    saveIdentity({ token: 't', user_id: 'g_1', expires_at: '2999-01-01T00:00:00Z', username: 'Guest', roles: ['candidate'] });
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      const error = await real.ensureSignedIn(['analyst']).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(real.ApiError);
+      expect((error as api.ApiError).status).toBe(403);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('turns a problem+json answer into an ApiError with its detail and Retry-After', async () => {

@@ -12,8 +12,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * environment variables, system properties and {@code --key=value} arguments, with these defaults:
  *
  * <ul>
- * <li>{@code OFFERPULSE_DATA_DIR} ({@value #DEFAULT_DATA_DIR}): broker logs, Kafka Streams state, the generated JWT
- * secret</li>
+ * <li>{@code OFFERPULSE_DATA_DIR} ({@value #DEFAULT_DATA_DIR}): broker logs, Kafka Streams state, the generated
+ * signing key; created owner-only (0700)</li>
+ * <li>{@code SERVER_ADDRESS} ({@value #DEFAULT_SERVER_ADDRESS}): the interface the HTTP server listens on; loopback
+ * by default, {@code 0.0.0.0} to let other machines in</li>
  * <li>{@code OFFERPULSE_KAFKA_BOOTSTRAP}: use that cluster and start no broker</li>
  * <li>{@code OFFERPULSE_KAFKA_EMBEDDEDPORT} ({@value #DEFAULT_KAFKA_PORT}): the embedded broker's port; 0 = any</li>
  * <li>{@code OFFERPULSE_TOPICS_PARTITIONS} ({@value #DEFAULT_PARTITIONS}) and {@code OFFERPULSE_TOPICS_REPLICATION}
@@ -25,6 +27,7 @@ public record LauncherSettings(Path dataDir, String externalBootstrap, int kafka
         short replication, Integer minInsyncReplicas, Duration retention) {
 
     public static final String DEFAULT_DATA_DIR = "./data";
+    public static final String DEFAULT_SERVER_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_KAFKA_PORT = 29092;
     public static final int DEFAULT_PARTITIONS = 6;
     public static final short DEFAULT_REPLICATION = 1;
@@ -38,8 +41,14 @@ public record LauncherSettings(Path dataDir, String externalBootstrap, int kafka
         return dataDir.resolve("kafka");
     }
 
-    public Path jwtSecretFile() {
-        return dataDir.resolve("jwt-secret");
+    /** The embedded default's EC signing key (JWK JSON, 0600); its public half is served at /oauth2/jwks. */
+    public Path signingKeyFile() {
+        return dataDir.resolve("signing-key.jwk");
+    }
+
+    /** The HS256 secret viewer invites are signed with (0600); never accepted as a bearer token's key here. */
+    public Path inviteSecretFile() {
+        return dataDir.resolve("invite-secret");
     }
 
     static LauncherSettings from(ConfigurableEnvironment env) {

@@ -17,6 +17,7 @@ import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.kafka.embedded.EmbeddedKafkaBroker;
 import com.offerpulse.kafka.embedded.TopicProvisioner;
 import com.offerpulse.platform.logging.StructuredLogging;
+import com.offerpulse.platform.security.SigningKeyFile;
 
 /**
  * The embedded default: starts a KRaft broker in-process (logs under the data directory) unless
@@ -43,6 +44,9 @@ public final class OfferPulseLauncher {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         LauncherSettings settings = LauncherSettings.from(env);
+        String serverAddress = env.getProperty("server.address", LauncherSettings.DEFAULT_SERVER_ADDRESS);
+        LauncherSafety.devLoginOnlyOnLoopback(env, serverAddress);
+        LauncherSafety.privateDataDirectory(settings.dataDir());
 
         EmbeddedKafkaBroker broker = null;
         String bootstrap = settings.externalBootstrap();
@@ -64,7 +68,7 @@ public final class OfferPulseLauncher {
 
             SpringApplication app = new SpringApplication(OfferPulseApplication.class);
             app.setRegisterShutdownHook(false);
-            app.setDefaultProperties(defaults(settings, env, bootstrap));
+            app.setDefaultProperties(defaults(settings, env, bootstrap, serverAddress));
             return new RunningPlatform(app.run(args), broker, bootstrap);
         } catch (RuntimeException e) {
             if (broker != null) {
@@ -75,23 +79,42 @@ public final class OfferPulseLauncher {
     }
 
     /**
-     * Lowest-precedence properties: what the launcher decided (bootstrap, secret, dev login). Anything set in the
-     * environment or on the command line still wins.
+     * Lowest-precedence properties: what the launcher decided (bootstrap, signing key, listen address, share base
+     * URL). Anything set in the environment or on the command line still wins. Dev-login is not among them: it is
+     * off unless set explicitly.
      */
-    private static Map<String, Object> defaults(LauncherSettings settings, StandardEnvironment env, String bootstrap) {
+    private static Map<String, Object> defaults(LauncherSettings settings, StandardEnvironment env, String bootstrap,
+            String serverAddress) {
         Map<String, Object> props = new HashMap<>();
         props.put("offerpulse.kafka.bootstrap", bootstrap);
-        props.put("offerpulse.jwt.dev-login", "true");
         props.put("offerpulse.web.public-api-docs", "true");
-        boolean hasKey = env.containsProperty("offerpulse.jwt.secret") || env.containsProperty("OFFERPULSE_JWT_SECRET")
-                || env.containsProperty("offerpulse.jwt.jwk-set-uri") || env.containsProperty("OFFERPULSE_JWT_JWKSETURI");
-        if (!hasKey) {
-            props.put("offerpulse.jwt.secret", JwtSecretFile.readOrCreate(settings.jwtSecretFile()));
+        props.put("server.address", serverAddress);
+        boolean externalKeys = has(env, "offerpulse.jwt.secret", "OFFERPULSE_JWT_SECRET")
+                || has(env, "offerpulse.jwt.jwk-set-uri", "OFFERPULSE_JWT_JWKSETURI")
+                || has(env, "offerpulse.jwt.signing-key-file", "OFFERPULSE_JWT_SIGNINGKEYFILE")
+                || has(env, "offerpulse.auth.issuer-uri", "OFFERPULSE_AUTH_ISSUERURI");
+        if (!externalKeys) {
+            // Created 0600 on first start; refused later if another user owns it or may read it.
+            SigningKeyFile.readOrCreate(settings.signingKeyFile());
+            props.put("offerpulse.jwt.signing-key-file", settings.signingKeyFile().toString());
+            // Viewer invites are HS256 (realtime's InviteTokens); with a signing key file the bearer-token verifier
+            // accepts ES256 only, so this secret signs invites and nothing else.
+            props.put("offerpulse.jwt.secret", SigningKeyFile.readOrCreateSecret(settings.inviteSecretFile()));
+        }
+        // Share links name this origin, never the request's Host header; set OFFERPULSE_SHARE_PUBLICBASEURL when
+        // the launcher is reached under another name (a random port, 0, has no name to give: tests only).
+        String port = env.getProperty("server.port", "8080");
+        if (!"0".equals(port)) {
+            props.put("offerpulse.share.public-base-url", "http://localhost:" + port);
         }
         props.put("offerpulse.data.dir", settings.dataDir().toString());
         props.put("offerpulse.stream.state-dir", settings.dataDir().resolve("streams").toString());
         props.put("offerpulse.query.state-dir", settings.dataDir().resolve("query").toString());
         props.put("spring.lifecycle.timeout-per-shutdown-phase", Duration.ofSeconds(10).toSeconds() + "s");
         return props;
+    }
+
+    private static boolean has(StandardEnvironment env, String property, String variable) {
+        return env.containsProperty(property) || env.containsProperty(variable);
     }
 }

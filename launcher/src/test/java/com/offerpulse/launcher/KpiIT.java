@@ -61,7 +61,7 @@ class KpiIT {
 
     @Test
     void shouldAnswerNorthStarFunnelAndWeeklyReviewFromEventsAndRoundsToAnalystsOnly() throws Exception {
-        String analyst = "Bearer " + client.login("kpi-analyst", List.of("analyst", "candidate")).token();
+        String analyst = "Bearer " + client.withRole(com.offerpulse.contracts.auth.Role.ANALYST, "u_kpi_analyst").token();
         String candidate = "Bearer " + client.login("kpi-candidate").token();
         for (String path : List.of("/api/kpi/north-star?days=30", "/api/kpi/funnel?days=7", "/api/kpi/weekly-review")) {
             web.get().uri(path).exchange().expectStatus().isUnauthorized()

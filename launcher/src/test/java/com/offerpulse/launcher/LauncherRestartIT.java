@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,8 +64,7 @@ class LauncherRestartIT {
             web.get().uri("/actuator/health").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP");
 
-            token = json(web.post().uri("/api/auth/dev-login").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"username\":\"ada\"}").exchange().expectStatus().isOk()
+            token = json(web.post().uri("/api/auth/guest").exchange().expectStatus().isCreated()
                     .expectBody().returnResult().getResponseBody()).get("token").asString();
             String bearer = "Bearer " + token;
 
@@ -90,19 +90,32 @@ class LauncherRestartIT {
             assertThat(replies).hasSize(1);
             assertThat(json(replies.get(0).getBytes()).get("type").asString()).isEqualTo("ack");
 
+            // Viewer invites are signed with the invite secret; one is no bearer token (ES256 only on the launcher).
+            String invite = json(web.post().uri("/api/sessions/" + sessionId + "/invites").header("Authorization", bearer)
+                    .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody())
+                    .get("invite_token").asString();
+            web.get().uri("/api/user/sessions").header("Authorization", "Bearer " + invite).exchange()
+                    .expectStatus().isUnauthorized();
+            web.get().uri("/oauth2/jwks").exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.keys[0].kty").isEqualTo("EC").jsonPath("$.keys[0].d").doesNotExist();
+
             web.post().uri("/api/sessions/" + sessionId + "/end").header("Authorization", bearer)
                     .exchange().expectStatus().isAccepted();
 
             assertTopicsHoldTheRound(platform.kafkaBootstrap(), sessionId);
         }
 
-        assertThat(Files.exists(dataDir.resolve("jwt-secret"))).isTrue();
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("signing-key.jwk")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("invite-secret")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.isDirectory(dataDir.resolve("kafka"))).isTrue();
 
         try (RunningPlatform again = start()) {
             assertTopicsHoldTheRound(again.kafkaBootstrap(), sessionId);
             WebTestClient web = client(again);
-            // The secret survived: the old token still works. The directory was rebuilt from the topic: the round is
+            // The signing key survived: the old token still works. The directory was rebuilt from the topic: the round is
             // known to be over.
             web.post().uri("/api/sessions/" + sessionId + "/end").header("Authorization", "Bearer " + token)
                     .exchange().expectStatus().isEqualTo(409);

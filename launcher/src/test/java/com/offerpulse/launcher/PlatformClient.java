@@ -2,6 +2,7 @@ package com.offerpulse.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -11,7 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.offerpulse.contracts.auth.Role;
 import com.offerpulse.contracts.json.JsonCodec;
+import com.offerpulse.launcher.admin.RoleToken;
 import com.offerpulse.testsupport.kafka.TopicReader;
 
 import tools.jackson.databind.JsonNode;
@@ -27,6 +30,7 @@ final class PlatformClient {
 
     private final WebTestClient web;
     private final String bootstrap;
+    private final RunningPlatform platform;
 
     /**
      * A fresh embedded platform for one test class: its own temp data dir, a free broker and HTTP port, plain-text
@@ -42,6 +46,7 @@ final class PlatformClient {
         this.web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + platform.httpPort())
                 .responseTimeout(Duration.ofSeconds(20)).build();
         this.bootstrap = platform.kafkaBootstrap();
+        this.platform = platform;
     }
 
     record Login(String token, String userId) {
@@ -54,18 +59,18 @@ final class PlatformClient {
         return web;
     }
 
+    /** A guest sign-in, as "Start a 3-minute mock round" does; the name is only a label in the test. */
     Login login(String username) {
-        return login(username, List.of());
+        JsonNode body = JsonCodec.mapper().readTree(web.post().uri("/api/auth/guest")
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        return new Login(body.get("token").asString(), body.get("user_id").asString());
     }
 
-    /** Dev-login asking for {@code roles} too (e.g. {@code analyst}); none gives a plain candidate. */
-    Login login(String username, List<String> roles) {
-        String rolesJson = roles.isEmpty() ? ""
-                : ",\"roles\":[" + String.join(",", roles.stream().map(r -> "\"" + r + "\"").toList()) + "]";
-        JsonNode body = JsonCodec.mapper().readTree(web.post().uri("/api/auth/dev-login")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"username\":\"" + username + "\"" + rolesJson + "}")
-                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
-        return new Login(body.get("token").asString(), body.get("user_id").asString());
+    /** A token with a role, as the operator command issues it (signed with the data directory's key). */
+    Login withRole(Role role, String userId) {
+        Path keyFile = Path.of(platform.context().getEnvironment().getRequiredProperty("offerpulse.jwt.signing-key-file"));
+        String token = RoleToken.issue(keyFile.getParent(), role, userId, Duration.ofHours(1), Clock.systemUTC()).token();
+        return new Login(token, userId);
     }
 
     /** A product event as the browser posts it: anonymous id always, the token once signed in (else null). */

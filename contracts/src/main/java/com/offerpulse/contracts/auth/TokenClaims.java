@@ -7,5 +7,7 @@ public final class TokenClaims {
 
     public static final String ROLES = "roles";
     public static final String USERNAME = "username";
+    /** The embedded default's issuer and audience; production sets both to its provider's values. */
     public static final String ISSUER = "offerpulse";
+    public static final String AUDIENCE = "offerpulse";
 }

@@ -276,18 +276,19 @@ class IngestBoundsTest extends BoundedIngestTestBase {
     // ---- sign-ins --------------------------------------------------------------------------------------------
 
     @Test
-    void shouldRefuseARoleListWithANullAs400AndRateLimitSignInsPerAddress() {
-        expectProblem(web.post().uri("/api/auth/dev-login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"ada\",\"roles\":[null]}").exchange(), 400)
-                .jsonPath("$.field").isEqualTo("roles[0]");
-        for (int i = 0; i < 3; i++) {
-            web.post().uri("/api/auth/dev-login").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"username\":\"ada" + i + "\"}").exchange().expectStatus().isOk();
+    void shouldIgnoreCallerSuppliedRolesAndRateLimitSignInsPerAddress() {
+        // Issue 13: dev-login takes no roles (a roles member is ignored); guest and dev-login share one allowance.
+        web.post().uri("/api/auth/dev-login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"ada\",\"roles\":[\"analyst\",null]}").exchange()
+                .expectStatus().isOk();
+        for (int i = 0; i < 2; i++) {
+            web.post().uri("/api/auth/guest").exchange().expectStatus().isCreated();
         }
-        expectProblem(web.post().uri("/api/auth/dev-login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"mallory\"}").exchange()
+        expectProblem(web.post().uri("/api/auth/guest").exchange()
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER), 429)
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("sign-ins"));
+        expectProblem(web.post().uri("/api/auth/dev-login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"mallory\"}").exchange(), 429);
         Mono.empty().block();
     }
 }

@@ -53,6 +53,7 @@ class NoServerErrorFuzzTest extends BoundedIngestTestBase {
         String user = "u_fuzz_500";
         String round = openRound(user);
         List<Route> routes = List.of(new Route(HttpMethod.POST, "/api/auth/dev-login", true),
+                new Route(HttpMethod.POST, "/api/auth/guest", true),
                 new Route(HttpMethod.POST, "/api/sessions", true),
                 new Route(HttpMethod.POST, "/api/sessions/" + round + "/transcript", true),
                 new Route(HttpMethod.POST, "/api/sessions/s_unknown/transcript", true),

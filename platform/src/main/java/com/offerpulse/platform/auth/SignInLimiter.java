@@ -14,7 +14,7 @@ import com.offerpulse.platform.web.ClientRateLimiter;
 /**
  * Sign-ins per client address (IPv4 address or IPv6 /64): every route that hands out a token calls
  * {@link #check(ServerWebExchange)} first, so one address cannot mint identities in bulk (each new identity would
- * otherwise get its own per-user limits). One limiter for all sign-in routes: dev-login and, later, guest sign-in
+ * otherwise get its own per-user limits). One limiter for all sign-in routes: guest sign-in and dev-login
  * draw on the same allowance.
  */
 @Component

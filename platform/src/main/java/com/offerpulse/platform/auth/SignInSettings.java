@@ -7,7 +7,7 @@ import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Min;
 
 /**
- * Sign-in limits ({@code offerpulse.auth.*}), shared by every sign-in route (dev-login today, guest sign-in later).
+ * Sign-in limits ({@code offerpulse.auth.*}), shared by every sign-in route (guest sign-in, dev-login).
  *
  * @param signInsPerMinute   sign-ins one client address (IPv4, or IPv6 /64) may make per minute, all at once if it
  *                           likes; beyond: 429 with Retry-After. Default {@value #DEFAULT_SIGN_INS_PER_MINUTE}

@@ -76,7 +76,7 @@ public final class LoadGen {
         PlatformClient client = new PlatformClient(o.target().toString().replaceAll("/$", ""), loops);
         PlatformClient.Reply observer = client.login("lg-" + runId + "-observer").block(Duration.ofSeconds(30));
         if (observer == null || !observer.ok()) {
-            System.err.println("loadgen: dev-login at " + o.target() + " failed (" + (observer == null ? "no answer"
+            System.err.println("loadgen: guest sign-in at " + o.target() + " failed (" + (observer == null ? "no answer"
                     : observer.status() + " " + observer.body()) + "); is the launcher running?");
             return 1;
         }

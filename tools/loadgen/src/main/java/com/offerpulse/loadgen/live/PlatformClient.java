@@ -16,7 +16,7 @@ import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The public HTTP surface the load generator uses (dev-login, rounds, invites, transcript batches, metrics), over
+ * The public HTTP surface the load generator uses (guest sign-in, rounds, invites, transcript batches, metrics), over
  * reactor-netty on the tool's own event loops. Every call answers a {@link Reply} (status and body); a transport
  * failure is status 0.
  */
@@ -66,8 +66,9 @@ public final class PlatformClient {
                 .onErrorResume(e -> Mono.just(new Reply(0, String.valueOf(e.getMessage()))));
     }
 
-    public Mono<Reply> login(String username) {
-        return post("/api/auth/dev-login", null, JsonCodec.encodeToString(Map.of("username", username)));
+    /** A guest sign-in: the server picks a new random identity; the label only names the caller in the tool. */
+    public Mono<Reply> login(String label) {
+        return post("/api/auth/guest", null, "");
     }
 
     public Mono<Reply> startRound(String token, String question, String role) {

@@ -71,7 +71,7 @@ public final class PeakIngest {
         for (int i = 0; i < options.peakConcurrency(); i++) {
             PlatformClient.Reply login = client.login("lg-" + runId + "-peak" + i).block(Duration.ofSeconds(30));
             if (login == null || !login.ok()) {
-                throw new IllegalStateException("peak: dev-login failed: "
+                throw new IllegalStateException("peak: guest sign-in failed: "
                         + (login == null ? "no answer" : login.status()));
             }
             tokens.add(login.field("token"));

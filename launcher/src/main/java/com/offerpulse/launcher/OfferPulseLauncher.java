@@ -110,6 +110,9 @@ public final class OfferPulseLauncher {
         props.put("offerpulse.data.dir", settings.dataDir().toString());
         props.put("offerpulse.stream.state-dir", settings.dataDir().resolve("streams").toString());
         props.put("offerpulse.query.state-dir", settings.dataDir().resolve("query").toString());
+        // One process holds every room here, so rooms may live in memory when no Redis answers; a realtime service
+        // run on its own refuses to start without Redis instead of silently splitting rooms per instance.
+        props.put("offerpulse.realtime.redis-fallback", "true");
         props.put("spring.lifecycle.timeout-per-shutdown-phase", Duration.ofSeconds(10).toSeconds() + "s");
         return props;
     }

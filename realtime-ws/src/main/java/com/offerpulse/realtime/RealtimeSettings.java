@@ -41,7 +41,7 @@ import jakarta.validation.constraints.NotBlank;
 @ConfigurationProperties("offerpulse.realtime")
 public record RealtimeSettings(
         @DefaultValue("redis://127.0.0.1:6379") @NotBlank String redisUri,
-        @DefaultValue("true") boolean redisFallback,
+        @DefaultValue("false") boolean redisFallback,
         @DefaultValue("offerpulse-realtime") @NotBlank String groupId,
         @DefaultValue("15s") Duration pingInterval,
         @DefaultValue("45s") Duration idleTimeout,

@@ -22,6 +22,7 @@ import com.offerpulse.realtime.room.RoomOwners;
                 "offerpulse.jwt.secret=" + TestTokens.SECRET,
                 "offerpulse.kafka.bootstrap=127.0.0.1:1",
                 "offerpulse.realtime.redis-uri=redis://127.0.0.1:1",
+                "offerpulse.realtime.redis-fallback=true",
                 "offerpulse.realtime.max-connections-per-user=2",
                 "offerpulse.realtime.max-connections-per-room=2",
                 "offerpulse.realtime.ping-interval=200ms",

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,14 +33,11 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
-import com.offerpulse.contracts.auth.HmacSecret;
 import com.offerpulse.contracts.auth.Role;
-import com.offerpulse.contracts.auth.TokenIssuer;
 import com.offerpulse.contracts.deadletter.DeadLetter;
 import com.offerpulse.contracts.json.JsonCodec;
 import com.offerpulse.contracts.topic.Topics;
 import com.offerpulse.contracts.transcript.TranscriptSegment;
-import com.offerpulse.platform.security.JwtSettings;
 import com.offerpulse.testsupport.kafka.TopicReader;
 
 import reactor.core.Disposable;
@@ -341,10 +337,9 @@ class HostileNeighbourIT {
         }
     }
 
+    /** The operator's token, as `./offerpulse admin token operator` makes it from the data directory's key. */
     private String operatorToken() {
-        String secret = platform.context().getBean(JwtSettings.class).secret();
-        return new TokenIssuer(HmacSecret.parse(secret)).issue("u_operator", "operator",
-                Set.of(Role.CANDIDATE, Role.OPERATOR), Duration.ofMinutes(10), Instant.now()).token();
+        return client.withRole(Role.OPERATOR, "u_operator").token();
     }
 
     private static boolean decodes(byte[] value) {

@@ -11,6 +11,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.offerpulse.ingest.support.IngestWebTestBase;
 import com.offerpulse.testsupport.auth.TestTokens;
+import com.offerpulse.testsupport.web.SocketHandshakes;
 
 /**
  * One verification path: a token with the wrong issuer or audience, no expiry, an expiry in the past, a
@@ -30,15 +31,7 @@ class TokenRulesTest extends IngestWebTestBase {
             "unknown key", TestTokens.signedWithAnotherKey(ALICE));
 
     private WebTestClient.ResponseSpec handshake(String round, String token, String origin) {
-        return web.get().uri("/ws/ingest/" + round + "?access_token=" + token)
-                .headers(h -> {
-                    if (origin != null) {
-                        h.set("Origin", origin);
-                    }
-                })
-                .header("Upgrade", "websocket").header("Connection", "Upgrade")
-                .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
-                .exchange();
+        return SocketHandshakes.handshake(web, "/ws/ingest/" + round, token, origin);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.offerpulse.realtime.support.RealtimeWebTestBase;
 import com.offerpulse.testsupport.auth.TestTokens;
+import com.offerpulse.testsupport.web.SocketHandshakes;
 
 /**
  * The room socket applies the same token rules as HTTP (one decoder): wrong issuer or audience, no expiry, expired,
@@ -17,15 +18,7 @@ import com.offerpulse.testsupport.auth.TestTokens;
 class RoomSocketTokenRulesTest extends RealtimeWebTestBase {
 
     private WebTestClient.ResponseSpec handshake(String round, String token, String origin) {
-        return web.get().uri("/ws/rooms/" + round + "?access_token=" + token)
-                .headers(h -> {
-                    if (origin != null) {
-                        h.set("Origin", origin);
-                    }
-                })
-                .header("Upgrade", "websocket").header("Connection", "Upgrade")
-                .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
-                .exchange();
+        return SocketHandshakes.handshake(web, "/ws/rooms/" + round, token, origin);
     }
 
     @Test

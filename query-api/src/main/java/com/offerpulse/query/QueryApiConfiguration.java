@@ -20,9 +20,9 @@ class QueryApiConfiguration {
     ManagedKafkaStreams queryStreams(QuerySettings settings, KafkaSettings kafka, LocalAddress self,
             MeterRegistry meters, DeadLetters deadLetters) {
         return new ManagedKafkaStreams(settings.applicationId(), QueryTopology.build(settings.roundsListed()),
-                () -> LowLatencyStreamsConfig.withClientProperties(LowLatencyStreamsConfig.withDeadLetters(
-                        QueryTopology.streamsConfig(settings, kafka.bootstrap(), self.applicationServer()), deadLetters),
-                        kafka.properties()),
+                () -> LowLatencyStreamsConfig.forService(
+                        QueryTopology.streamsConfig(settings, kafka.bootstrap(), self.applicationServer()),
+                        kafka, deadLetters),
                 meters);
     }
 }

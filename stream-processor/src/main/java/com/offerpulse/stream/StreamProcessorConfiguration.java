@@ -33,8 +33,9 @@ class StreamProcessorConfiguration {
             OfferProbabilityModel model, MeterRegistry meters, DeadLetters deadLetters) {
         RoundEngine engine = new RoundEngine(new SentenceSplitter(), tagger, settings);
         return new ManagedKafkaStreams(settings.applicationId(), OfferPulseTopology.build(settings, engine, model),
-                LowLatencyStreamsConfig.withClientProperties(LowLatencyStreamsConfig.withDeadLetters(
-                        OfferPulseTopology.streamsConfig(settings, kafka.bootstrap()), deadLetters), kafka.properties()),
+                LowLatencyStreamsConfig.forService(
+                        OfferPulseTopology.streamsConfig(settings, kafka.bootstrap()),
+                        kafka, deadLetters),
                 meters);
     }
 }

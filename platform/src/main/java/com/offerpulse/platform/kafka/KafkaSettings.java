@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Kafka client settings every service shares. {@code OFFERPULSE_KAFKA_BOOTSTRAP} sets the cluster. The timeouts
@@ -34,10 +35,16 @@ public record KafkaSettings(
         /** The longest pause between restarts of a failing background consumer. */
         @DefaultValue("30s") Duration restartBackoffMax,
         /** Kafka client settings for every client of the JVM (security, TLS, SASL); see above. */
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        /** Off-heap memory all RocksDB stores of the JVM share (block cache, index and filter blocks, memtables). */
+        @DefaultValue("64MB") DataSize rocksdbCache,
+        /** The memtables' share of that cache. */
+        @DefaultValue("16MB") DataSize rocksdbMemtables) {
 
     public KafkaSettings {
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+        rocksdbCache = rocksdbCache == null ? DataSize.ofMegabytes(64) : rocksdbCache;
+        rocksdbMemtables = rocksdbMemtables == null ? DataSize.ofMegabytes(16) : rocksdbMemtables;
     }
 
     /** The shared client settings plus the bootstrap address: the base of every client's configuration. */

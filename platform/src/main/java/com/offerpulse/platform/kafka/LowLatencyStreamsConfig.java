@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 
 import com.offerpulse.platform.kafka.deadletter.DeadLetters;
+import com.offerpulse.platform.kafka.streams.BoundedRocksDbMemory;
 import com.offerpulse.platform.kafka.streams.QuarantineDeserializationExceptionHandler;
 import com.offerpulse.platform.kafka.streams.QuarantineProcessingExceptionHandler;
 import com.offerpulse.platform.kafka.streams.QuarantineProductionExceptionHandler;
@@ -52,6 +53,8 @@ public final class LowLatencyStreamsConfig {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantineProcessingExceptionHandler.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantineProductionExceptionHandler.class);
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        // Every RocksDB store of the JVM shares one bounded cache and memtable budget (BoundedRocksDbMemory).
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), PRODUCER_RETRY_BACKOFF_MS);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), PRODUCER_RETRY_BACKOFF_MAX_MS);
@@ -73,6 +76,23 @@ public final class LowLatencyStreamsConfig {
      */
     public static Properties withClientProperties(Properties config, java.util.Map<String, String> clientProperties) {
         clientProperties.forEach(config::putIfAbsent);
+        return config;
+    }
+
+    /**
+     * What a Streams application of a running service adds to its pure configuration: the shared dead-letter writer,
+     * the shared Kafka client settings and the JVM's RocksDB budget, all from {@code offerpulse.kafka.*}.
+     */
+    public static Properties forService(Properties config, KafkaSettings kafka, DeadLetters deadLetters) {
+        withDeadLetters(config, deadLetters);
+        withClientProperties(config, kafka.properties());
+        return withBoundedRocksDb(config, kafka.rocksdbCache().toBytes(), kafka.rocksdbMemtables().toBytes());
+    }
+
+    /** Sets the JVM-wide RocksDB budget (block cache including memtables, and the memtables' share of it). */
+    public static Properties withBoundedRocksDb(Properties config, long cacheBytes, long memtableBytes) {
+        config.put(BoundedRocksDbMemory.CACHE_BYTES, cacheBytes);
+        config.put(BoundedRocksDbMemory.MEMTABLE_BYTES, memtableBytes);
         return config;
     }
 

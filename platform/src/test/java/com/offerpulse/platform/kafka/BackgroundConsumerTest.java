@@ -24,7 +24,7 @@ class BackgroundConsumerTest {
 
     private static KafkaSettings settings(Duration backoff, Map<String, String> clientProperties) {
         return new KafkaSettings("127.0.0.1:1", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), backoff, backoff.multipliedBy(4), clientProperties);
+                Duration.ofSeconds(5), Duration.ofSeconds(5), backoff, backoff.multipliedBy(4), clientProperties, null, null);
     }
 
     @Test

@@ -26,8 +26,9 @@ class KpiStreamsConfiguration {
     ManagedKafkaStreams kpiDerivationStreams(KpiSettings settings, StreamSettings stream, KafkaSettings kafka,
             MeterRegistry meters, DeadLetters deadLetters) {
         return new ManagedKafkaStreams(settings.applicationId(), KpiTopology.build(settings),
-                LowLatencyStreamsConfig.withClientProperties(LowLatencyStreamsConfig.withDeadLetters(
-                        KpiTopology.streamsConfig(settings, stream, kafka.bootstrap()), deadLetters), kafka.properties()),
+                LowLatencyStreamsConfig.forService(
+                        KpiTopology.streamsConfig(settings, stream, kafka.bootstrap()),
+                        kafka, deadLetters),
                 meters);
     }
 }

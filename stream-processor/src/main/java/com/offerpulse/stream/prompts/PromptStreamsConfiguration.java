@@ -24,8 +24,8 @@ class PromptStreamsConfiguration {
     ManagedKafkaStreams promptStreams(PromptSettings settings, StreamSettings stream, KafkaSettings kafka,
             MeterRegistry meters, DeadLetters deadLetters) {
         return new ManagedKafkaStreams(settings.applicationId(), PromptTopology.build(settings),
-                LowLatencyStreamsConfig.withClientProperties(LowLatencyStreamsConfig.withDeadLetters(
-                        PromptTopology.streamsConfig(settings, stream, kafka.bootstrap()), deadLetters),
-                        kafka.properties()), meters);
+                LowLatencyStreamsConfig.forService(
+                        PromptTopology.streamsConfig(settings, stream, kafka.bootstrap()),
+                        kafka, deadLetters), meters);
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.web.server.WebFilter;
 @Configuration(proxyBeanMethods = false)
 class FrontendRoutes {
     /** Paths the browser app routes itself; public, like the files (see {@link LauncherAccessRules}). */
-    static final String[] CLIENT_ROUTES = {"/", "/dashboard", "/interview/**", "/kpi", "/s/**"};
+    static final String[] CLIENT_ROUTES = {"/", "/dashboard", "/interview/**", "/kpi", "/how", "/s/**"};
     static final String INDEX = "static/index.html";
     static final String ASSETS = "/assets/";
     /** Asset names carry a content hash, so a changed file is a new URL and old ones never need revalidating. */

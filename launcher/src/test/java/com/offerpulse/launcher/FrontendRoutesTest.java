@@ -22,7 +22,7 @@ class FrontendRoutesTest {
     @Test
     void shouldServeTheAppForEveryClientRouteSoDeepLinksSurviveAReload() {
         for (String path : new String[] {"/", "/dashboard", "/interview", "/interview/s_0123456789abcdef",
-                "/kpi", "/s/AbC-dEf_123"}) {
+                "/kpi", "/how", "/s/AbC-dEf_123"}) {
             client().get().uri(path).exchange()
                     .expectStatus().isOk()
                     .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)

@@ -12,29 +12,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.offerpulse.realtime.support.RedisServer;
+import com.offerpulse.realtime.support.RedisConnection;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /** Revocations behave the same in Redis (shared by every instance) and in process. */
 class InviteRevocationsContractTest {
     private static final Duration TTL = Duration.ofHours(2);
-    private static RedisServer redis;
-    private static RedisClient client;
+    private static RedisConnection redis;
     private static StatefulRedisConnection<String, String> connection;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = RedisServer.start();
-        client = RedisClient.create(redis.uri());
-        connection = client.connect();
+        redis = RedisConnection.start();
+        connection = redis.connection();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        connection.close();
-        client.shutdown();
         redis.close();
     }
 

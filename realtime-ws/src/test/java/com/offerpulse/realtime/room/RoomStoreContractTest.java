@@ -21,9 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.offerpulse.realtime.support.RedisServer;
+import com.offerpulse.realtime.support.RedisConnection;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -35,8 +34,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
  */
 class RoomStoreContractTest {
     private static final RoomBounds BOUNDS = new RoomBounds(10, 3, 3600);
-    private static RedisServer redis;
-    private static RedisClient client;
+    private static RedisConnection redis;
     private static StatefulRedisConnection<String, String> connection;
 
     /** One backend: its store, and a way to make it lose every room (Redis flushed, process restarted). */
@@ -82,15 +80,12 @@ class RoomStoreContractTest {
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = RedisServer.start();
-        client = RedisClient.create(redis.uri());
-        connection = client.connect();
+        redis = RedisConnection.start();
+        connection = redis.connection();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        connection.close();
-        client.shutdown();
         redis.close();
     }
 
@@ -259,7 +254,7 @@ class RoomStoreContractTest {
     void shouldPublishFromTheAppendScriptInTheSameRoundTrip() throws Exception {
         String room = room();
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        try (StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub()) {
+        try (StatefulRedisPubSubConnection<String, String> sub = redis.pubSub()) {
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
